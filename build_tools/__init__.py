@@ -1,0 +1,1 @@
+"""Regulation texts -> document model -> clean Markdown -> MkDocs Material site."""

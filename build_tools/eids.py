@@ -1,0 +1,67 @@
+"""Mint Akoma Ntoso style eIds, from numbering only (never from position or text).
+
+Statutes:  chp_3, book_2__chp_1, chp_3__sec_2, art_31, art_12-1 (第十二条之一),
+           art_8__para_2, art_8__para_2__point_1 (item （一）), …__point_1__point_2 (目 2．).
+           An attached instrument whose numbering restarts at 第一条 is prefixed att_1__.
+Measures:  part_2 (二、), part_2__subpart_1 (（一） group), part_2__art_7 (the measure
+           numbered 7． or （七） in part 二、), part_2__art_7__para_1; text directly in a
+           part or group: part_3__para_1, part_3__point_1 (an （一） paragraph).
+Preamble:  preamble__para_1; history notes: preface__para_1.
+"""
+from __future__ import annotations
+
+PREFIX = {"book": "book", "subbook": "subbook", "chapter": "chp", "section": "sec",
+          "part": "part", "subpart": "subpart"}
+
+
+def _seq(seq: int) -> str:
+    return f"att_{seq}__" if seq else ""
+
+
+def division(unique) -> str:
+    parts = []
+    u = unique
+    while u is not None:
+        parts.append(f"{PREFIX[u.div.kind]}_{u.div.number}")
+        u = u.parent
+    return _seq(unique.seq) + "__".join(reversed(parts))
+
+
+def measure_division(d) -> str:
+    own = f"{PREFIX[d.kind]}_{d.number}"
+    return f"part_{d.part.number}__{own}" if d.kind == "subpart" else own
+
+
+def article(a, style: str) -> str:
+    own = f"art_{a.number}" + (f"-{a.suffix}" if a.suffix else "")
+    if style == "measures":
+        return f"part_{a.part.number}__{own}"
+    return _seq(getattr(a, "seq", 0)) + own
+
+
+def paragraphs(owner: str, paras) -> list[str]:
+    """Give each paragraph/item its eId; returns ids that had to be disambiguated."""
+    para = 0
+    item_base = owner
+    item = None
+    seen: set[str] = set()
+    clashes = []
+    for p in paras:
+        if p.kind == "item":
+            anchor = f"{item_base}__point_{p.number}"
+            item = anchor
+        elif p.kind == "subitem" and item:
+            anchor = f"{item}__point_{p.number}"
+        else:
+            para += 1
+            anchor = f"{owner}__para_{para}"
+            item_base, item = anchor, None
+        if anchor in seen:
+            clashes.append(anchor)
+            n = 2
+            while f"{anchor}-{n}" in seen:
+                n += 1
+            anchor = f"{anchor}-{n}"
+        seen.add(anchor)
+        p.anchor = anchor
+    return clashes

@@ -1,0 +1,115 @@
+"""The reader-neutral stream of text blocks (one per source line of text) that the grammar consumes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+
+@dataclass
+class Block:
+    text: str          # the line's text, markup removed, escapes resolved
+    line: int          # 1-based source line
+    kind: str = "para" # heading | para | item | quote | html | code
+    level: int = 0     # heading level, or list depth for items
+    bold: str = ""     # text of a leading **bold** run, if the line starts with one
+    all_bold: bool = False
+
+
+_MD = MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin)
+_MD.disable(["linkify", "reference"], ignoreInvalid=True)
+
+
+def parse_markdown(text: str) -> tuple[list[Block], tuple[str, int, int] | None]:
+    """Markdown -> blocks, plus the front matter (content, first line, last line) if any."""
+    tokens = _MD.parse(text)
+    blocks: list[Block] = []
+    front = None
+    context: list[str] = []          # enclosing block tokens
+    heading_level = 0
+    for tok in tokens:
+        t = tok.type
+        if t == "front_matter":
+            front = (tok.content, tok.map[0] + 1, tok.map[1])
+        elif t.endswith("_open"):
+            context.append(t[:-5])
+            if t == "heading_open":
+                heading_level = int(tok.tag[1])
+        elif t.endswith("_close"):
+            if context:
+                context.pop()
+        elif t == "inline":
+            blocks.extend(_inline_blocks(tok, context, heading_level))
+        elif t in ("html_block", "code_block", "fence"):
+            first = tok.map[0] + 1 + (1 if t == "fence" else 0)
+            for i, raw in enumerate(tok.content.rstrip("\n").split("\n")):
+                if raw.strip():
+                    blocks.append(Block(raw.strip(), first + i, "html" if t == "html_block" else "code"))
+        elif t == "hr":
+            pass
+    return blocks, front
+
+
+def _inline_blocks(tok, context, heading_level) -> list[Block]:
+    if "heading" in context:
+        kind, level = "heading", heading_level
+    elif "list_item" in context:
+        kind, level = "item", context.count("list_item")
+    elif "blockquote" in context:
+        kind, level = "quote", 0
+    else:
+        kind, level = "para", 0
+    line = tok.map[0] + 1
+    out: list[Block] = []
+    parts: list[str] = []
+    bold_parts: list[str] | None = None   # collecting a leading bold run
+    bold = ""
+    in_strong = 0
+    lead_done = False
+
+    def flush():
+        nonlocal parts, bold, lead_done, bold_parts
+        text = "".join(parts)
+        if text.strip():
+            stripped = text.strip()
+            out.append(Block(stripped, line, kind, level, bold.strip(),
+                             bool(bold) and bold.strip() == stripped))
+        parts, bold, lead_done, bold_parts = [], "", False, None
+
+    for child in tok.children or []:
+        ct = child.type
+        if ct in ("softbreak", "hardbreak"):
+            flush()
+            line += 1
+            continue
+        if ct == "strong_open":
+            in_strong += 1
+            if not lead_done and not "".join(parts).strip():
+                bold_parts = []
+            continue
+        if ct == "strong_close":
+            in_strong -= 1
+            if bold_parts is not None and in_strong == 0:
+                bold = "".join(bold_parts)
+                bold_parts = None
+                lead_done = True
+            continue
+        if ct in ("text", "code_inline", "html_inline"):
+            content = child.content
+        elif ct == "image":
+            content = child.content or ""
+        else:
+            continue          # em/link/strike markers: markup, not text
+        parts.append(content)
+        if bold_parts is not None:
+            bold_parts.append(content)
+        elif content.strip():
+            lead_done = True
+    flush()
+    return out
+
+
+def plain_blocks(text: str) -> list[Block]:
+    """Plain text: every non-blank line is a paragraph; nothing is markup."""
+    return [Block(raw.strip(), i + 1) for i, raw in enumerate(text.split("\n")) if raw.strip()]

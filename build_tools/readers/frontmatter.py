@@ -1,0 +1,84 @@
+"""Markdown with YAML front matter (title, author, dates, status) and '- **第一条**' bullet articles."""
+from __future__ import annotations
+
+import datetime as _dt
+
+import yaml
+
+from ..model import Paragraph
+from .blocks import parse_markdown
+
+NAME = "frontmatter-markdown"
+
+# front matter key -> (document field or date name, expected type)
+DATE_KEYS = {"date": "passed_or_revised", "publication_date": "published",
+             "effective_date": "effective", "expiry_date": "expires"}
+TEXT_KEYS = {"title": "title", "author": "issuer", "status": "declared_status"}
+
+
+def detect(text: str) -> float:
+    head = text.lstrip("\ufeff")
+    return 0.9 if head.startswith("---\n") and "\n---" in head[4:] else 0.0
+
+
+def read(doc, text):
+    blocks, front = parse_markdown(text)
+    if front:
+        _apply_front_matter(doc, *front)
+    i = 0
+    # a leading bold line equal to the title repeats it
+    if blocks and blocks[0].all_bold and (not doc.title or blocks[0].text == doc.title):
+        doc.title = doc.title or blocks[0].text
+        doc.title_lines.append(blocks[0].line)
+        i = 1
+    while i < len(blocks) and blocks[i].kind == "quote":
+        doc.history.append(Paragraph(blocks[i].text, blocks[i].line, kind="note"))
+        i += 1
+    return blocks[i:]
+
+
+def _apply_front_matter(doc, content: str, first: int, last: int):
+    doc.meta["front_matter_lines"] = (first, last)
+    try:
+        data = yaml.safe_load(content) if content.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first + 1 + mark.line if mark else first
+        doc.report("front_matter_invalid", "error",
+                   f"文件头（YAML）无法解析：{getattr(exc, 'problem', exc)}", line)
+        return
+    if not isinstance(data, dict):
+        doc.report("front_matter_invalid", "error", "文件头（YAML）应为键值对", first)
+        return
+    doc.meta["front_matter"] = data
+    lines = {}
+    for n, raw in enumerate(content.split("\n")):
+        key = raw.split(":", 1)[0].strip()
+        if key and not raw.startswith((" ", "-")):
+            lines[key] = first + 1 + n
+    for key, value in data.items():
+        line = lines.get(key, first)
+        if key in TEXT_KEYS:
+            if not isinstance(value, str) or not value.strip():
+                doc.report("front_matter_type", "error",
+                           f"文件头字段“{key}”应为非空文本，实为 {type(value).__name__}", line)
+                continue
+            setattr(doc, TEXT_KEYS[key], value.strip())
+        elif key in DATE_KEYS:
+            iso = _iso(value)
+            if iso is None:
+                doc.report("front_matter_type", "error",
+                           f"文件头字段“{key}”应为日期（YYYY-MM-DD），实为“{value}”", line)
+                continue
+            doc.meta.setdefault("front_dates", {})[DATE_KEYS[key]] = iso
+
+
+def _iso(value):
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,59 @@
+"""Readable, stable ASCII slugs from titles (贵阳市算力产业促进条例 -> guiyangshi-suanli-chanye-cujin-tiaoli).
+
+Words come from jieba's default dictionary only (a private tokenizer, unaffected by the
+site's user dictionary), syllables from pypinyin, so a slug depends on the title alone.
+Titles that collide get a short hash of their source file name.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+
+MAX_LEN = 80
+FILLER = {"de", "guanyu", "he", "yu"}   # 的 关于 和 与: dropped to keep slugs short
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+def base_slug(title: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+    words = []
+    for w in _tokenizer().cut(title):
+        if re.fullmatch(r"[\u4e00-\u9fff]+", w):
+            words.append("".join(lazy_pinyin(w, style=Style.NORMAL, errors="ignore")))
+        else:
+            ascii_part = re.sub(r"[^a-z0-9]+", "-", w.lower()).strip("-")
+            if ascii_part:
+                words.append(ascii_part)
+    slug = "-".join(w for w in words if w and w not in FILLER)
+    slug = re.sub(r"-+", "-", re.sub(r"[^a-z0-9-]", "", slug)).strip("-")
+    if len(slug) > MAX_LEN:
+        slug = slug[:MAX_LEN].rsplit("-", 1)[0]
+    return slug or "document"
+
+
+def short_hash(source: str) -> str:
+    return hashlib.sha1(Path(source).name.encode("utf-8")).hexdigest()[:6]
+
+
+def assign(docs) -> None:
+    """Give every document a unique slug: base slug, plus a hash of the file name on collision."""
+    groups: dict[str, list] = {}
+    for d in docs:
+        name = d.title + (d.subtitle or "")
+        d.slug = base_slug(name)
+        groups.setdefault(d.slug, []).append(d)
+    for slug, members in groups.items():
+        if len(members) > 1:
+            for d in members:
+                d.slug = f"{slug}-{short_hash(d.source)}"

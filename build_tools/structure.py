@@ -1,0 +1,253 @@
+"""The grammar of legal hierarchy: body blocks -> divisions, articles, paragraphs and items.
+
+Two styles are recognised from the text itself:
+- statute: 第X编 / 第X章 / 第X节 divisions and 第X条 articles (条例, 法, 办法 …);
+- measures: 一、 parts, （一） groups and 1． or （一） measures (措施, 意见 …).
+
+The grammar records what it sees, in source order, without repairing anything:
+repeated pages give repeated articles and headings here, and the transforms decide.
+"""
+from __future__ import annotations
+
+import re
+
+from . import numerals
+from .model import Article, Division, Document, Paragraph
+
+N = numerals.NUM
+DIVISION_RE = re.compile(rf"^第({N})(编|分编|章|节)(?:[\s\u3000]+(.*)|(?=[^\s\u3000条款项])(.*))?$")
+ARTICLE_RE = re.compile(rf"^第({N})条(?:之({N}))?(?:[\s\u3000]+(.*))?$", re.S)
+ITEM_RE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
+SUBITEM_RE = re.compile(r"^(\d+)[．.、](?!\d)")
+PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
+MEASURE_RE = re.compile(r"^(\d+)[．.](?!\d)\s*(.*)$")
+TOC_RE = re.compile(r"^目[\s\u3000]*录$")
+SELF_REFERENCE = re.compile(r"^本(措施|文件|办法|方案|通知|意见|规定|细则|政策)")
+KIND_OF = {"编": "book", "分编": "subbook", "章": "chapter", "节": "section"}
+RANK = {"book": 0, "subbook": 1, "chapter": 2, "section": 3, "part": 0, "subpart": 1}
+WS = re.compile(r"[\s\u3000]+")
+
+
+def squash(text: str) -> str:
+    """Remove typographic spacing inside a short Chinese heading (总  则 -> 总则)."""
+    return WS.sub("", text) if re.search(r"[\u4e00-\u9fff]", text) else text.strip()
+
+
+def build(doc: Document, blocks) -> Document:
+    if any(_article_match(b) for b in blocks):
+        doc.style = "statute"
+        _Statute(doc).run(blocks)
+    elif any(PART_RE.match(b.text) and _is_heading_line(b) for b in blocks):
+        doc.style = "measures"
+        _Measures(doc).run(blocks)
+    else:
+        doc.style = "plain"
+        doc.preamble.extend(_plain(b) for b in blocks)
+    return doc
+
+
+def _plain(b, kind="para") -> Paragraph:
+    if b.kind == "heading":
+        kind = "heading"
+    return Paragraph(b.text, b.line, kind=kind)
+
+
+def _is_heading_line(b) -> bool:
+    """A line that can only be a heading: marked up as one, or short with no sentence end."""
+    if b.kind == "heading" or b.all_bold:
+        return True
+    return len(b.text) <= 40 and not re.search(r"[。；;！？]", b.text)
+
+
+def _article_match(b):
+    text = b.text
+    if b.kind == "heading" or b.bold:
+        label = b.bold.strip() if b.bold and not b.kind == "heading" else text
+        m = ARTICLE_RE.match(label)
+        if m and m.group(3) is None:
+            rest = text[len(b.bold):].strip() if b.bold and b.kind != "heading" else ""
+            return m, rest
+    m = ARTICLE_RE.match(text)
+    if m and m.group(3) is not None:
+        return m, m.group(3).strip()
+    return None
+
+
+def _division_match(b):
+    if not _is_heading_line(b):
+        return None
+    m = DIVISION_RE.match(b.text.strip())
+    if not m:
+        return None
+    title = (m.group(3) if m.group(3) is not None else m.group(4)) or ""
+    try:
+        number = numerals.to_int(m.group(1))
+    except ValueError:
+        return None
+    return KIND_OF[m.group(2)], number, f"第{m.group(1)}{m.group(2)}", title
+
+
+class _Statute:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.article: Article | None = None
+        self.stack: list[Division] = []
+        self.pending: list[Division] = []   # divisions waiting for their first article
+        self.in_toc = False
+        self.spacing: list[int] = []
+
+    def run(self, blocks):
+        doc = self.doc
+        for b in blocks:
+            if TOC_RE.match(b.text.strip()) and b.kind in ("heading", "para") or (
+                    b.all_bold and TOC_RE.match(b.text.strip())):
+                self.in_toc = True
+                doc.omitted.append(Paragraph(b.text, b.line, kind="toc"))
+                continue
+            if self.in_toc:
+                if b.kind == "item" or (_division_match(b) and b.kind != "heading"):
+                    doc.omitted[-1].lines.append(b.line)
+                    doc.omitted[-1].end_line = b.line
+                    continue
+                self._close_toc()
+            div = _division_match(b)
+            if div:
+                self._division(b, *div)
+                continue
+            art = _article_match(b)
+            if art:
+                self._article(b, *art)
+                continue
+            self._text(b)
+        self._close_toc()
+        if self.spacing:
+            lines = "、".join(str(n) for n in self.spacing[:8]) + ("等" if len(self.spacing) > 8 else "")
+            doc.report("heading_spacing", "info",
+                       f"章节标题中的排版空格已去除（{len(self.spacing)}处，第{lines}行），文字未改动",
+                       self.spacing[0])
+
+    def _close_toc(self):
+        if self.in_toc:
+            self.in_toc = False
+            toc = self.doc.omitted[-1]
+            self.doc.report("toc_omitted", "info",
+                            "原文目录未作为正文收录，目录由本站根据章节自动生成",
+                            toc.line, toc.end_line)
+
+    def _division(self, b, kind, number, label, title):
+        clean = squash(title)
+        if clean != title.strip():
+            self.spacing.append(b.line)
+        rank = RANK[kind]
+        while self.stack and RANK[self.stack[-1].kind] >= rank:
+            self.stack.pop()
+        parent = self.stack[-1].anchor if self.stack else ""
+        occ = Division(kind, number, label, clean, b.line,
+                       anchor=f"_occ{len(self.doc.divisions)}", parent=parent)
+        occ.starts_at = None
+        self.doc.divisions.append(occ)
+        self.stack.append(occ)
+        self.pending.append(occ)
+        self.article = None
+
+    def _article(self, b, m, rest):
+        number = numerals.to_int(m.group(1))
+        suffix = numerals.to_int(m.group(2)) if m.group(2) else 0
+        label = m.group(0)[: m.end(2) if m.group(2) else m.end(1) + 1]
+        art = Article(number, label, b.line, suffix=suffix,
+                      division=self.stack[-1].anchor if self.stack else None)
+        art.occurrence = len(self.doc.articles)
+        for d in self.pending:
+            d.starts_at = art.occurrence
+        self.pending = []
+        self.doc.articles.append(art)
+        self.article = art
+        if rest:
+            self._add(art, rest, b.line)
+        art.end_line = b.line
+
+    def _text(self, b):
+        if self.article is not None:
+            self._add(self.article, b.text, b.line)
+            self.article.end_line = b.line
+        elif self.stack:
+            self.stack[-1].paragraphs.append(_plain(b))
+        else:
+            self.doc.preamble.append(_plain(b))
+
+    @staticmethod
+    def _add(art: Article, text: str, line: int):
+        art.paragraphs.append(classify(text, line, art.paragraphs))
+
+
+def classify(text: str, line: int, previous: list[Paragraph]) -> Paragraph:
+    m = ITEM_RE.match(text)
+    if m:
+        return Paragraph(text, line, kind="item", label=m.group(0),
+                         number=numerals.to_int(m.group(1)))
+    m = SUBITEM_RE.match(text)
+    if m and any(p.kind in ("item", "subitem") for p in previous):
+        return Paragraph(text, line, kind="subitem", label=m.group(0), number=int(m.group(1)))
+    return Paragraph(text, line)
+
+
+class _Measures:
+    """一、 parts; （一） groups or measures; 1． measures; closing text of each part."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    def run(self, blocks):
+        doc = self.doc
+        arabic = any(MEASURE_RE.match(b.text) and len(b.text) > 12 for b in blocks)
+        part = group = None
+        article: Article | None = None
+        for b in blocks:
+            t = b.text
+            m = PART_RE.match(t)
+            if m and _is_heading_line(b):
+                part = Division("part", numerals.to_int(m.group(1)), f"{m.group(1)}、",
+                                squash(m.group(2)), b.line)
+                doc.divisions.append(part)
+                group = article = None
+                continue
+            if part is None:
+                doc.preamble.append(_plain(b))
+                continue
+            m = ITEM_RE.match(t)
+            if m and _is_heading_line(b):
+                group = Division("subpart", numerals.to_int(m.group(1)), m.group(0),
+                                 squash(t[m.end():]), b.line, parent=part.anchor)
+                group.part = part
+                doc.divisions.append(group)
+                article = None
+                continue
+            m = MEASURE_RE.match(t) if arabic else None
+            if m or (not arabic and ITEM_RE.match(t)):
+                if m:
+                    number, label, body = int(m.group(1)), t[: m.start(2)].strip(), m.group(2)
+                else:
+                    mi = ITEM_RE.match(t)
+                    number, label, body = numerals.to_int(mi.group(1)), mi.group(0), t[mi.end():]
+                article = Article(number, label, b.line)
+                article.part, article.group = part, group
+                head = re.match(r"^([^。；]{2,40})。", body)
+                article.title = head.group(1) if head else ""
+                article.paragraphs.append(Paragraph(body.strip(), b.line))
+                article.end_line = b.line
+                doc.articles.append(article)
+                continue
+            if SELF_REFERENCE.match(t):
+                group = None          # text about the whole instrument closes the group
+            owner = group or part
+            if article is not None and not SELF_REFERENCE.match(t):
+                article.paragraphs.append(classify(t, b.line, article.paragraphs))
+                article.end_line = b.line
+                continue
+            article = None
+            m = ITEM_RE.match(t)
+            if m:
+                owner.paragraphs.append(Paragraph(t, b.line, kind="item", label=m.group(0),
+                                                  number=numerals.to_int(m.group(1))))
+            else:
+                owner.paragraphs.append(_plain(b))
