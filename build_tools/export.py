@@ -13,7 +13,7 @@ def to_json(doc) -> dict:
         "status": doc.status,
         "issuer": doc.issuer,
         "dates": dict(sorted(doc.dates.items())),
-        "preamble": [p.text for p in doc.preamble if p.kind != "status"],
+        "preamble": [p.text for p in doc.preamble if p.kind not in ("status", "label")],
         "chapters": [{"anchor": d.anchor, "label": d.label, "title": d.title}
                      for d in doc.chapters],
         "divisions": [{"anchor": d.anchor, "kind": d.kind, "label": d.label, "title": d.title,

@@ -41,6 +41,7 @@ class Paragraph:
     number: int = 0             # the item's number, for anchors
     anchor: str = ""
     lines: list[int] = field(default_factory=list)  # every source line that fed the text
+    spans: list = field(default_factory=list)       # Span links into the text, sorted, disjoint
 
     def __post_init__(self):
         if not self.end_line:
@@ -111,6 +112,7 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     # text recognised and consciously not published as content (e.g. a 目录)
     omitted: list[Paragraph] = field(default_factory=list)
+    definitions: list = field(default_factory=list)   # Definition records (transforms.definitions)
 
     def report(self, code: str, severity: str, message: str,
                line: Optional[int] = None, end_line: Optional[int] = None) -> Problem:
@@ -146,3 +148,18 @@ class Document:
         for a in self.articles:
             for p in a.paragraphs:
                 yield a, p
+
+
+@dataclass
+class Span:
+    """A stretch of a paragraph's text that links somewhere (a defined term, a reference).
+
+    start/end index Paragraph.text; target is (slug, anchor) with slug "" for the same
+    document and anchor "" for a document's landing page; title is the hover text.
+    """
+    start: int
+    end: int
+    kind: str                 # term | term_external | ref | doc
+    target: tuple[str, str]
+    title: str = ""
+    source_title: str = ""    # for term_external: the instrument that defines the term

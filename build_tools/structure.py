@@ -156,15 +156,51 @@ class _Statute:
         label = m.group(0)[: m.end(2) if m.group(2) else m.end(1) + 1]
         art = Article(number, label, b.line, suffix=suffix,
                       division=self.stack[-1].anchor if self.stack else None)
-        art.occurrence = len(self.doc.articles)
+        if not self.doc.articles:
+            self._headings_as_toc()
         for d in self.pending:
-            d.starts_at = art.occurrence
+            d.starts_at = art
         self.pending = []
         self.doc.articles.append(art)
         self.article = art
         if rest:
             self._add(art, rest, b.line)
         art.end_line = b.line
+
+    def _headings_as_toc(self):
+        """Headings listed twice before the first article: the first run is a table of contents
+        (第一章…第六章, then 第一章 again with its articles)."""
+        pending = self.pending
+        restart = max((i for i in range(1, len(pending))
+                       if pending[i].kind == pending[i - 1].kind
+                       and pending[i].number <= pending[i - 1].number), default=None)
+        if restart is None:
+            # 第一章…第八章 listed with nothing under them, then 第一条: a contents list whose
+            # chapters are not repeated in the body
+            chapters = [d for d in pending if d.kind == "chapter"]
+            if len(chapters) >= 3 and chapters[-1].number > 1 and \
+                    not any(d.paragraphs for d in chapters[:-1]):
+                restart = len(pending)
+                self.doc.preamble.extend(chapters[-1].paragraphs)
+                chapters[-1].paragraphs = []
+                self.stack = []
+            else:
+                return
+        toc = pending[:restart]
+        if any(d.paragraphs for d in toc):
+            return
+        ids = {d.anchor for d in toc}
+        self.doc.divisions = [d for d in self.doc.divisions if d.anchor not in ids]
+        entry = Paragraph(" ".join(d.heading for d in toc), toc[0].line, toc[-1].line, kind="toc",
+                          lines=[d.line for d in toc])
+        self.doc.omitted.append(entry)
+        self.doc.report("toc_omitted", "info",
+                        "原文开头以标题形式列出的目录未作为正文收录，目录由本站根据章节自动生成",
+                        entry.line, entry.end_line)
+        self.pending = pending[restart:]
+        for d in self.pending:
+            if d.parent in ids:
+                d.parent = ""
 
     def _text(self, b):
         if self.article is not None:

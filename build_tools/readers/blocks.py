@@ -28,6 +28,7 @@ def parse_markdown(text: str) -> tuple[list[Block], tuple[str, int, int] | None]
     front = None
     context: list[str] = []          # enclosing block tokens
     heading_level = 0
+    number = ""                      # an ordered list item's number is text, not markup
     for tok in tokens:
         t = tok.type
         if t == "front_matter":
@@ -36,11 +37,17 @@ def parse_markdown(text: str) -> tuple[list[Block], tuple[str, int, int] | None]
             context.append(t[:-5])
             if t == "heading_open":
                 heading_level = int(tok.tag[1])
+            if t == "list_item_open" and tok.info:
+                number = tok.info + tok.markup
         elif t.endswith("_close"):
             if context:
                 context.pop()
         elif t == "inline":
-            blocks.extend(_inline_blocks(tok, context, heading_level))
+            new = _inline_blocks(tok, context, heading_level)
+            if number and new:
+                new[0].text = f"{number} {new[0].text}"
+                number = ""
+            blocks.extend(new)
         elif t in ("html_block", "code_block", "fence"):
             first = tok.map[0] + 1 + (1 if t == "fence" else 0)
             for i, raw in enumerate(tok.content.rstrip("\n").split("\n")):
@@ -67,6 +74,7 @@ def _inline_blocks(tok, context, heading_level) -> list[Block]:
     bold = ""
     in_strong = 0
     lead_done = False
+    href, link_start = "", 0
 
     def flush():
         nonlocal parts, bold, lead_done, bold_parts
@@ -95,7 +103,12 @@ def _inline_blocks(tok, context, heading_level) -> list[Block]:
                 bold_parts = None
                 lead_done = True
             continue
-        if ct in ("text", "code_inline", "html_inline"):
+        if ct == "link_close" and href and href != "".join(parts[link_start:]):
+            content = href          # a link's address is part of what the source says
+        elif ct == "link_open":
+            href, link_start = child.attrs.get("href", ""), len(parts)
+            continue
+        elif ct in ("text", "code_inline", "html_inline"):
             content = child.content
         elif ct == "image":
             content = child.content or ""

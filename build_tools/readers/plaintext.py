@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import Paragraph
 from .blocks import plain_blocks
 
 NAME = "plain-text"
@@ -23,11 +24,10 @@ def read(doc, text):
     while i < len(blocks):
         t = blocks[i].text
         if ATTACHMENT.match(t) and not doc.title:
-            doc.meta["attachment_label"] = t
-            doc.meta["attachment_label_line"] = blocks[i].line
+            doc.preamble.append(Paragraph(t, blocks[i].line, kind="label"))
         elif STATUS_LABEL.match(t):
             doc.declared_status = STATUS_LABEL.match(t).group(1)
-            doc.meta["status_label_line"] = blocks[i].line
+            doc.preamble.append(Paragraph(t, blocks[i].line, kind="status"))
         elif len(t) <= 40 and not _SENTENCE_END.search(t) and not _is_structure(t) and (
                 not doc.title or len(doc.title_lines) < 3):
             doc.title += t

@@ -11,6 +11,7 @@ from importlib import import_module
 ORDER = [
     "punctuation",     # half-width punctuation inside Chinese text -> full-width
     "split_lines",     # join paragraphs that a page break split mid-sentence
+    "inline_articles", # split articles run together on one line
     "orphans",         # drop fragments that duplicate a repaired paragraph elsewhere
     "copies",          # merge repeated pages; report copies that disagree
     "divisions",       # one heading per division, chapter ranges, conflicts

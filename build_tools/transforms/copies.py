@@ -58,5 +58,4 @@ def run(doc, ctx):
                 out[out.index(first)] = a
                 kept[k] = a
         a.duplicate_of = kept[k]
-    doc.meta["occurrences"] = doc.articles
     doc.articles = out

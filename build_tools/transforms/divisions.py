@@ -38,13 +38,12 @@ def run(doc, ctx):
         for a in doc.articles:
             a.division = a.chapter = None
         return
-    occurrences = doc.meta.get("occurrences", doc.articles)
     by_occ: dict[str, Unique] = {}
     uniques: dict[tuple, Unique] = {}
     last_seq = 0
     for occ in doc.divisions:
         if occ.starts_at is not None:
-            last_seq = occurrences[occ.starts_at].seq
+            last_seq = occ.starts_at.seq
         parent = by_occ.get(occ.parent)
         key = (last_seq, parent.path if parent else (), occ.kind, occ.number)
         u = uniques.get(key)
@@ -55,20 +54,24 @@ def run(doc, ctx):
             if occ.title != u.div.title:
                 doc.report("heading_title_conflict", "warning",
                            f"{occ.label}的标题前后不一致：第{u.div.line}行为“{u.div.title}”，"
-                           f"第{occ.line}行为“{occ.title}”，采用前者", occ.line)
+                           f"第{occ.line}行为“{occ.title}”，采用前者", occ.line, occ.line)
             else:
                 doc.report("duplicate_heading", "info",
                            f"{occ.label} {occ.title}在第{occ.line}行重复出现（分页重复），已合并",
-                           occ.line)
+                           occ.line, occ.line)
         by_occ[occ.anchor] = u
         if occ.starts_at is not None:
-            a = occurrences[occ.starts_at]
+            a = occ.starts_at
             u.evidence.add((a.seq, a.number, a.suffix))
     groups: dict[tuple, list[Unique]] = {}
     for u in uniques.values():
         groups.setdefault((u.seq, u.parent.path if u.parent else (), u.div.kind), []).append(u)
-    for members in groups.values():
-        _resolve(doc, sorted(members, key=lambda u: u.div.number))
+    last_number: dict[tuple, int] = {}
+    for gkey in sorted(groups, key=lambda g: (g[0], g[1])):
+        members = sorted(groups[gkey], key=lambda u: u.div.number)
+        _resolve(doc, members)
+        _gaps(doc, members, last_number.get((gkey[0], gkey[2]), 0))
+        last_number[(gkey[0], gkey[2])] = members[-1].div.number
     ordered = sorted(uniques.values(), key=lambda u: (u.seq, u.path))
     for u in ordered:
         u.div.anchor = eids.division(u)
@@ -114,16 +117,23 @@ def _resolve(doc, members):
         doc.report("chapter_start_unknown", "warning",
                    f"{u.div.label} {u.div.title}的起始条文无法确定（应在{after}、{before}），"
                    f"其间条文的所属章节标为不明，未作推测", u.div.line)
-    numbers = [u.div.number for u in members]
-    for a, b in zip(numbers, numbers[1:]):
-        if b != a + 1:
-            doc.report("division_gap", "warning",
-                       f"{members[0].div.label[-1]}的编号从{numerals.to_chinese(a)}跳到"
-                       f"{numerals.to_chinese(b)}，中间的章节在原文中缺失", members[0].div.line)
-    if numbers and numbers[0] != 1:
+
+
+def _gaps(doc, members, previous: int):
+    """Numbers must run on: from 一 within the parent, or on from the previous parent
+    (民事诉讼法 numbers its chapters through all its 编)."""
+    unit = members[0].div.label[-1]
+    where = f"{members[0].parent.div.heading}中" if members[0].parent else ""
+    first = members[0].div.number
+    if first != 1 and first != previous + 1:
         doc.report("division_gap", "warning",
-                   f"第一个{members[0].div.label[-1]}的编号是{numerals.to_chinese(numbers[0])}，"
-                   f"不是一", members[0].div.line)
+                   f"{where}第一个{unit}的编号是{numerals.to_chinese(first)}，不是一",
+                   members[0].div.line)
+    for a, b in zip(members, members[1:]):
+        if b.div.number != a.div.number + 1:
+            doc.report("division_gap", "warning",
+                       f"{where}{unit}的编号从{numerals.to_chinese(a.div.number)}跳到"
+                       f"{numerals.to_chinese(b.div.number)}，中间的{unit}在原文中缺失", b.div.line)
 
 
 def _find(members, key):

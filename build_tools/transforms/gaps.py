@@ -23,7 +23,10 @@ def _check(doc, arts, label):
     expected = 1
     prev = None
     for a in arts:
-        if a.number > expected:
+        if a.number > expected and prev is None:
+            doc.report("numbering_starts_late", "info",
+                       f"条文编号从{a.label}开始（本文件可能是较大法律文本的一部分，或节选）", a.line)
+        elif a.number > expected:
             first, last = expected, a.number - 1
             span = label(first) if first == last else f"{label(first)}至{label(last)}"
             doc.report("article_gap", "warning",

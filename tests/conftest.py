@@ -1,0 +1,34 @@
+import datetime
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+CORPUS = ROOT.parent / "shared" / "corpus" / "lawrefbook"
+TODAY = datetime.date(2026, 11, 22)
+
+sys.path.insert(0, str(ROOT))
+
+SEED = {
+    "000": SEEDS / "000_0674861ecbe1753d.txt",
+    "001": SEEDS / "001_82d2047b7aab9e2b.txt",
+    "002": SEEDS / "002_dad1dd036308a8dd.txt",
+    "003": SEEDS / "003_7bf4c5fa53a38e01.txt",
+    "004": SEEDS / "004_1ab6976ef8f5dc89.txt",
+}
+
+
+@pytest.fixture(scope="session")
+def seed_docs():
+    from build_tools import pipeline
+    from build_tools.transforms import Context
+    return {k: pipeline.load(str(p.relative_to(ROOT)) if False else p, Context(TODAY))
+            for k, p in SEED.items()}
+
+
+@pytest.fixture(scope="session")
+def seed_json(seed_docs):
+    from build_tools.export import to_json
+    return {k: to_json(d) for k, d in seed_docs.items()}
