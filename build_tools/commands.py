@@ -1,0 +1,151 @@
+"""build / serve / bundle: sources -> docs/ (Markdown) -> site/ (MkDocs Material)."""
+from __future__ import annotations
+
+import collections
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import pipeline, sourcefile
+from .writers import site as site_writer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def say(msg: str):
+    print(msg, file=sys.stderr, flush=True)
+
+
+def load_sources(folder, ctx, strict=False):
+    """Read every source; unreadable files are reported and skipped."""
+    docs, failures = [], []
+    for path in pipeline.sources(folder):
+        try:
+            docs.append(pipeline.load(path, ctx))
+        except sourcefile.SourceError as exc:
+            failures.append(str(exc))
+            say(f"错误 {exc}")
+        except Exception as exc:   # a bug must not stop the other files
+            failures.append(f"{path}: {type(exc).__name__}: {exc}")
+            say(f"错误 {path}: 内部错误 {type(exc).__name__}: {exc}")
+    from . import slugs
+    slugs.assign(docs)
+    return docs, failures
+
+
+def link(docs):
+    try:
+        from . import linking
+    except ImportError:
+        return None, []
+    glossary = linking.link_collection(docs)
+    return glossary, linking.user_dict_terms(docs)
+
+
+def generate(source, docs_dir, ctx):
+    t0 = time.time()
+    docs, failures = load_sources(source, ctx)
+    say(f"读取 {len(docs)} 个文件（失败 {len(failures)} 个），条文 {sum(len(d.articles) for d in docs)} 条，"
+        f"用时 {time.time() - t0:.1f} 秒")
+    t1 = time.time()
+    glossary, terms = link(docs)
+    files = site_writer.write(docs, Path(docs_dir), glossary, terms)
+    say(f"生成 Markdown {sum(1 for f in files if f.endswith('.md'))} 页，用时 {time.time() - t1:.1f} 秒")
+    return docs, failures
+
+
+def mkdocs_build(config_file, site_dir, strict=False):
+    """Build into a temporary folder, then swap it in: a failed build leaves site/ intact."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    site_dir = Path(site_dir).resolve()
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        cfg = load_config(str(config_file), site_dir=str(tmp), strict=strict)
+        build(cfg)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if site_dir.exists():
+        old = site_dir.with_name(site_dir.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        site_dir.rename(old)
+        tmp.rename(site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        tmp.rename(site_dir)
+
+
+def summary(docs, failures):
+    counts = collections.Counter(p.severity for d in docs for p in d.problems)
+    say(f"完成：文件 {len(docs)} 个，章节页 {sum(len(d.chapters) for d in docs)} 个，"
+        f"条文 {sum(len(d.articles) for d in docs)} 条；错误 {counts['error'] + len(failures)}，"
+        f"警告 {counts['warning']}，说明 {counts['info']}（详见各文件的“来源说明”）")
+
+
+def cmd_build(args) -> int:
+    from .cli import _context
+    ctx = _context(args)
+    root = Path(args.root).resolve() if getattr(args, "root", None) else ROOT
+    docs, failures = generate(args.source, root / "docs", ctx)
+    if args.strict:
+        warnings = [(d.source, p) for d in docs for p in d.problems if p.severity != "info"]
+        for src, p in warnings:
+            say(f"{src}:{p.line or ''} {p.severity} {p.code} {p.message}")
+        if warnings or failures:
+            say(f"--strict：{len(warnings)} 条警告或错误，构建中止")
+            return 1
+    t = time.time()
+    say("MkDocs 构建中 …")
+    mkdocs_build(root / "mkdocs.yml", root / args.site_dir)
+    say(f"网站已生成于 {args.site_dir}/，用时 {time.time() - t:.1f} 秒")
+    summary(docs, failures)
+    errors = [p for d in docs for p in d.problems if p.severity == "error"]
+    return 1 if failures or errors else 0
+
+
+def cmd_serve(args) -> int:
+    from .cli import _context
+    ctx = _context(args)
+    source = Path(args.source).resolve()
+    generate(source, ROOT / "docs", ctx)
+
+    def regenerate():
+        say("源文件已改动，重新生成 …")
+        generate(source, ROOT / "docs", ctx)
+    _serve(args, source, regenerate)
+    return 0
+
+
+def _serve(args, source, regenerate):
+    """mkdocs serve with the sources folder watched: a change regenerates docs/, which MkDocs reloads."""
+    import threading
+
+    from mkdocs.commands.serve import serve
+
+    def poll():
+        stamp = None
+        while True:
+            now = [(p, p.stat().st_mtime) for p in sorted(source.rglob("*")) if p.is_file()]
+            if stamp is not None and now != stamp:
+                regenerate()
+            stamp = now
+            time.sleep(1)
+    threading.Thread(target=poll, daemon=True).start()
+    serve(str(ROOT / "mkdocs.yml"), dev_addr=args.addr, livereload=True)
+
+
+def register(sub):
+    p = sub.add_parser("build", help="sources -> docs/ -> site/")
+    p.add_argument("source", nargs="?", default=str(ROOT / "seeds"))
+    p.add_argument("--site-dir", default="site")
+    p.add_argument("--strict", action="store_true", help="fail on any warning")
+    p.add_argument("--today", help="date used for statuses (YYYY-MM-DD)")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("serve", help="preview with live reload when a source changes")
+    p.add_argument("source", nargs="?", default=str(ROOT / "seeds"))
+    p.add_argument("--addr", default="127.0.0.1:8000")
+    p.add_argument("--today")
+    p.set_defaults(func=cmd_serve)

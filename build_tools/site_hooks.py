@@ -1,0 +1,43 @@
+"""MkDocs hooks, kept small so the site can move to another MkDocs-compatible engine:
+navigation from the generated docs/.nav.yml, and copy-link / copy-citation buttons."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import yaml
+
+ARTICLE_HEADING = re.compile(r'<h3 (?=[^>]*class="article")([^>]*)>(.*?)</h3>', re.S)
+ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def on_config(config):
+    nav_file = Path(config["docs_dir"]) / ".nav.yml"
+    if config.get("nav") is None and nav_file.exists():
+        config["nav"] = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
+    return config
+
+
+def on_page_content(content, page, config, files):
+    meta = page.meta or {}
+    slug, title = meta.get("doc_slug"), meta.get("doc_title")
+    if not slug:
+        return content
+    base = (config.get("site_url") or "").rstrip("/") + "/"
+
+    def add_tools(m):
+        attrs = dict(ATTR.findall(m.group(1)))
+        anchor = attrs.get("id", "")
+        cite = html.unescape(attrs.get("data-cite", ""))
+        url = f"{base}{slug}/index.html#{anchor}"
+        citation = f"《{title}》{cite} {url}"
+        tools = (f'<span class="article-tools">'
+                 f'<button class="article-copy copy-link" type="button" title="复制本条链接" '
+                 f'aria-label="复制本条链接" data-clipboard-text="{html.escape(url)}">链接</button>'
+                 f'<button class="article-copy copy-cite" type="button" title="复制引文" '
+                 f'aria-label="复制引文" data-clipboard-text="{html.escape(citation)}">引用</button>'
+                 f'</span>')
+        return f"<h3 {m.group(1)}>{m.group(2)}{tools}</h3>"
+
+    return ARTICLE_HEADING.sub(add_tools, content)

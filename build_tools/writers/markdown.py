@@ -1,0 +1,353 @@
+"""Document model -> clean Markdown pages: a landing page and one page per chapter (or 措施 part).
+
+Markdown stays plain (headings, paragraphs, links) plus attr_list ids, so the text reads
+cleanly on a code host and any MkDocs-compatible renderer can build it.  Source text is
+escaped: nothing in a regulation is ever interpreted as Markdown, HTML or a template.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..model import Article, Division, Document, Paragraph
+
+STATUS_CLASS = {"有效": "valid", "已失效": "expired", "尚未施行": "pending", "征求意见稿": "draft",
+                "草案": "draft", "送审稿": "draft"}
+DATE_NAMES = [("passed", "通过日期"), ("approved", "批准日期"), ("amended", "修订日期"),
+              ("published", "公布日期"), ("effective", "施行日期"), ("expires", "失效日期"),
+              ("comment_deadline", "意见截止日期")]
+SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "说明"}
+
+
+# ---------------------------------------------------------------- escaping
+
+_INLINE = re.compile(r"([\\`*_\[\]{}])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=>|]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """Source text -> Markdown that renders exactly that text."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "#+-=>|"
+                           else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
+def attr_value(text: str) -> str:
+    return text.replace('"', "＂").replace("}", "｝").replace("\n", " ")
+
+
+def link_title(text: str, limit: int = 240) -> str:
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return text.replace('"', "＂").replace("\\", "＼")
+
+
+# ---------------------------------------------------------------- pages
+
+@dataclass
+class Page:
+    name: str                      # file stem, derived from an anchor (chp_3, part_2, text)
+    title: str
+    division: Division | None
+    articles: list[Article] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)   # shown at the top, in Chinese
+
+
+def plan(doc: Document) -> list[Page]:
+    """Which article goes on which page: one page per chapter (措施: per 一、 part)."""
+    chapters = doc.chapters
+    if not chapters:
+        page = Page("text", "正文", None, list(doc.articles))
+        return [page] if doc.articles or doc.style == "plain" else []
+    pages = {c.anchor: Page(c.anchor, c.heading, c) for c in chapters}
+    order = [c.anchor for c in chapters]
+    loose: list[Article] = []
+    for a in doc.articles:
+        if a.chapter in pages:
+            pages[a.chapter].articles.append(a)
+        else:
+            loose.append(a)
+    if loose:
+        _place_loose(doc, chapters, pages, order, loose)
+    return [pages[n] for n in order]
+
+
+def _place_loose(doc, chapters, pages, order, loose):
+    """Articles whose chapter is unknown go, in order, on the page of the chapter whose
+    start is unknown and that lies among them; failing that, on a page of their own."""
+    unknown = [c for c in chapters if not c.start_known]
+    runs: list[list[Article]] = []
+    for a in loose:
+        if runs and doc.articles.index(a) == doc.articles.index(runs[-1][-1]) + 1:
+            runs[-1].append(a)
+        else:
+            runs.append([a])
+    for run in runs:
+        labels = f"{run[0].label}至{run[-1].label}" if len(run) > 1 else run[0].label
+        host = unknown.pop(0) if unknown else None
+        if host is None:
+            name = f"unassigned_{run[0].anchor}"
+            pages[name] = Page(name, "章节不明的条文", None)
+            order.insert(_insert_at(doc, order, pages, run[0]), name)
+            host_page = pages[name]
+            host_page.notices.append(f"{labels}在原文中位于第一个章节标题之前或章节归属无法确定。")
+        else:
+            host_page = pages[host.anchor]
+            host_page.notices.append(
+                f"原文中{host.heading}的起始条文无法确定。下列{labels}属于本章或前一章，"
+                f"原文无法确定，本站未作推测；详见本文件的“来源说明”。")
+        host_page.articles[:0] = run
+
+
+def _insert_at(doc, order, pages, article):
+    for i, name in enumerate(order):
+        arts = pages[name].articles
+        if arts and doc.articles.index(arts[0]) > doc.articles.index(article):
+            return i
+    return len(order)
+
+
+def page_map(doc: Document, pages: list[Page]) -> dict[str, str]:
+    """anchor -> page name, for articles, divisions and (via prefix) their paragraphs."""
+    where: dict[str, str] = {}
+    for page in pages:
+        if page.division is not None:
+            where[page.division.anchor] = page.name
+        for a in page.articles:
+            where[a.anchor] = page.name
+    for d in doc.divisions:
+        if d.anchor not in where:
+            first = next((a for a in doc.articles if a.division == d.anchor or
+                          (a.division or "").startswith(d.anchor + "__")), None)
+            parent = where.get(d.parent) if d.parent else None
+            where[d.anchor] = where.get(first.anchor) if first else parent or "index"
+    return where
+
+
+def locate(where: dict[str, str], anchor: str) -> str:
+    """The page holding an anchor: its own entry, or that of the nearest enclosing eId."""
+    probe = anchor
+    while probe:
+        if probe in where:
+            return where[probe]
+        probe = probe.rsplit("__", 1)[0] if "__" in probe else ""
+    return "index"
+
+
+# ---------------------------------------------------------------- text with links
+
+class Linker:
+    """Turns a span's target into a relative .md link from a given page."""
+
+    def __init__(self, site_pages: dict[str, dict[str, str]]):
+        self.site_pages = site_pages          # slug -> page_map
+
+    def href(self, from_slug: str, target: tuple[str, str]) -> str | None:
+        slug, anchor = target
+        slug = slug or from_slug
+        if slug == "glossary":
+            return f"../glossary.md#{anchor}"
+        where = self.site_pages.get(slug)
+        if where is None:
+            return None
+        page = locate(where, anchor) if anchor else "index"
+        path = f"{page}.md" if slug == from_slug else f"../{slug}/{page}.md"
+        return f"{path}#{anchor}" if anchor else path
+
+
+def render_text(p: Paragraph, slug: str, linker: Linker | None) -> str:
+    if not p.spans or linker is None:
+        return escape(p.text)
+    out, pos = [], 0
+    for s in sorted(p.spans, key=lambda s: s.start):
+        if s.start < pos or s.end > len(p.text):
+            continue
+        href = linker.href(slug, s.target)
+        out.append(escape(p.text[pos:s.start]))
+        inner = escape(p.text[s.start:s.end])
+        if href is None:
+            out.append(inner)
+        else:
+            title = s.title
+            if s.kind == "term_external" and s.source_title:
+                title = f"《{s.source_title}》：{s.title}"
+            cls = {"term": ".term", "term_external": ".term .term-external", "ref": ".xref",
+                   "doc": ".doclink"}.get(s.kind, "")
+            t = f' "{link_title(title)}"' if title else ""
+            out.append(f"[{inner}]({href}{t}){{ {cls} }}")
+        pos = s.end
+    out.append(escape(p.text[pos:]))
+    return "".join(out)
+
+
+def paragraph_md(p: Paragraph, slug: str, linker) -> str:
+    cls = {"item": " .item", "subitem": " .subitem", "heading": " .preamble-heading",
+           "note": " .note"}.get(p.kind, "")
+    anchor = f"#{p.anchor}" if p.anchor else ""
+    attrs = f"{anchor}{cls}".strip()
+    text = render_text(p, slug, linker)
+    return f"{text}\n{{: {attrs} }}" if attrs else text
+
+
+def front_matter(meta: dict) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+def doc_meta(doc: Document) -> dict:
+    return {"doc_title": doc.title, "doc_slug": doc.slug, "doc_kind": doc.kind,
+            "doc_status": doc.status, "doc_expires": doc.dates.get("expires", "")}
+
+
+def cite_label(doc: Document, a: Article) -> str:
+    if doc.style == "measures":
+        return f"{a.part.label}{a.label}"
+    return a.label
+
+
+def article_md(doc: Document, a: Article, linker) -> str:
+    toc = f"{a.label}{a.title}" if a.title else a.label
+    attrs = [f"#{a.anchor}", ".article", f'data-cite="{attr_value(cite_label(doc, a))}"']
+    if toc != a.label:
+        attrs.append(f'data-toc-label="{attr_value(toc)}"')
+    out = [f"### {escape(a.label)} {{{' '.join(attrs)}}}", ""]
+    if not a.paragraphs:
+        out += ["（本条在原文中没有正文）", "{: .empty-article }", ""]
+    for p in a.paragraphs:
+        out += [paragraph_md(p, doc.slug, linker), ""]
+    return "\n".join(out)
+
+
+def chapter_page(doc: Document, page: Page, pages: list[Page], linker) -> str:
+    meta = {"title": f"{page.title} - {doc.title}", **doc_meta(doc), "page_kind": "chapter"}
+    out = [front_matter(meta), ""]
+    h1_id = f" {{#{page.division.anchor}}}" if page.division else ""
+    out += [f"# {escape(page.title)}{h1_id}", ""]
+    out += [f"[《{escape(doc.title)}》](index.md){{ .doc-backlink }}", ""]
+    for n in page.notices:
+        out += ['!!! warning "章节归属不明"', "", f"    {escape(n)}", ""]
+    if page.division is not None:
+        for p in page.division.paragraphs if doc.style != "measures" else []:
+            out += [paragraph_md(p, doc.slug, linker), ""]
+    if doc.style == "measures" and page.division is not None:
+        out += _measures_body(doc, page, linker)
+    else:
+        current = page.division.anchor if page.division else None
+        for a in page.articles:
+            if a.division and a.division != current:
+                d = doc.division(a.division)
+                if d is not None and d.kind in ("section",) and d.anchor != current:
+                    out += [f"## {escape(d.heading)} {{#{d.anchor}}}", ""]
+                current = a.division
+            out.append(article_md(doc, a, linker))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _measures_body(doc, page, linker):
+    """Parts of a 措施: groups, measures and the part's own text, in source order."""
+    part = page.division
+    items: list[tuple[int, str]] = []
+    for d in doc.divisions:
+        if d.parent == part.anchor:
+            items.append((d.line, f"## {escape(d.heading)} {{#{d.anchor}}}\n"))
+            for p in d.paragraphs:
+                items.append((p.line, paragraph_md(p, doc.slug, linker) + "\n"))
+    for p in part.paragraphs:
+        items.append((p.line, paragraph_md(p, doc.slug, linker) + "\n"))
+    for a in page.articles:
+        items.append((a.line, article_md(doc, a, linker)))
+    return [text for _, text in sorted(items, key=lambda x: x[0])]
+
+
+def landing_page(doc: Document, pages: list[Page], linker) -> str:
+    meta = {"title": doc.title, **doc_meta(doc), "page_kind": "document"}
+    out = [front_matter(meta), "", f"# {escape(doc.title)}", ""]
+    if doc.subtitle:
+        out += [f"**{escape(doc.subtitle)}**{{ .doc-subtitle }}", ""]
+    out += metadata_block(doc)
+    if doc.history:
+        out += ["## 题注 {#preface}", ""]
+        for p in doc.history:
+            out += [paragraph_md(p, doc.slug, linker), ""]
+    body = [p for p in doc.preamble if p.kind not in ("status", "label")]
+    if body:
+        heading = "征求意见的公告" if any("征求意见" in p.text for p in body) else "序言"
+        out += [f"## {heading} {{#preamble}}", ""]
+        for p in body:
+            out += [paragraph_md(p, doc.slug, linker), ""]
+    out += contents(doc, pages)
+    out += source_notes(doc)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def metadata_block(doc: Document) -> list[str]:
+    badge = STATUS_CLASS.get(doc.status, "other")
+    rows = [("文件类型", escape(doc.kind)),
+            ("状态", f'**{escape(doc.status)}**{{ .status .status-{badge} data-expires="{doc.dates.get("expires", "")}" }}')]
+    if doc.issuer:
+        rows.append(("制定机关", escape(doc.issuer)))
+    for key, name in DATE_NAMES:
+        if key in doc.dates:
+            rows.append((name, doc.dates[key]))
+    rows.append(("条文数", str(len(doc.articles))))
+    rows.append(("来源文件", f"`{doc.source.split('/')[-1]}`"))
+    out = ["| 项目 | 内容 |", "| --- | --- |"]
+    out += [f"| {k} | {v} |" for k, v in rows]
+    return out + [""]
+
+
+def contents(doc: Document, pages: list[Page]) -> list[str]:
+    if not pages:
+        return []
+    out = ["## 目录 {#contents}", ""]
+    for page in pages:
+        out.append(f"- [{escape(page.title)}]({page.name}.md)")
+        links = [f"[{escape(a.label)}]({page.name}.md#{a.anchor})" for a in page.articles]
+        if links:
+            out.append("    - " + " ".join(links))
+    return out + [""]
+
+
+def source_notes(doc: Document) -> list[str]:
+    out = ["## 来源说明 {#source-notes}", ""]
+    if not doc.problems:
+        return out + ["本文件在导入时未发现需要说明的问题，文字未作任何改动。", ""]
+    out += [f"本站在导入原文（`{doc.source.split('/')[-1]}`）时作了以下处理或发现以下问题。"
+            f"所有改动均在此列明；缺失的内容只作报告，不作补写。", ""]
+    groups: dict[str, list] = {}
+    for p in doc.problems:
+        groups.setdefault(p.code, []).append(p)
+    for code, probs in groups.items():
+        sev = max(probs, key=lambda p: ["info", "warning", "error"].index(p.severity)).severity
+        kind = {"error": "failure", "warning": "warning", "info": "note"}[sev]
+        fold = "???" if len(probs) > 5 else "!!!"
+        out += [f'{fold} {kind} "{SEVERITY_NAMES[sev]}：{attr_value(code_title(code))}（{len(probs)}条）"', ""]
+        for p in probs:
+            where = f"第{p.line}行：" if p.line else ""
+            text = p.message if p.message.startswith(f"第{p.line}行") else where + p.message
+            out.append(f"    - {escape(text)}")
+        out.append("")
+    return out
+
+
+CODE_TITLES = {
+    "punctuation_normalized": "半角标点改为全角", "paragraph_joined": "合并被分页断开的段落",
+    "orphan_fragment": "删除错位的重复片段", "copy_conflict": "各份文字不一致",
+    "duplicate_copy": "合并重复页", "duplicate_heading": "合并重复的章节标题",
+    "heading_conflict": "章节标题冲突", "chapter_start_unknown": "章节起始位置不明",
+    "chapter_unknown": "条文所属章节不明", "article_order": "恢复条文顺序", "article_gap": "条文缺失",
+    "blank_date": "日期空缺", "toc_omitted": "原文目录", "heading_spacing": "标题排版空格",
+    "title_joined": "合并分行的标题", "expiry_unknown": "失效日期无法计算",
+    "division_gap": "章节编号不连续", "article_outside_division": "条文位于章节之外",
+    "no_articles": "未识别出条文", "article_split": "拆分连排的条文", "duplicate_article": "条文编号重复",
+    "numbering_starts_late": "条文编号起点", "numbering_restarted": "条文编号重新开始",
+    "encoding_normalized": "编码与换行", "front_matter_invalid": "文件头错误",
+    "front_matter_type": "文件头字段类型错误", "reference_unresolved": "无法解析的引用",
+    "heading_title_conflict": "章节标题不一致", "heading_position_conflict": "章节标题位置不一致",
+    "duplicate_item_number": "项的编号重复", "no_title": "缺少标题",
+}
+
+
+def code_title(code: str) -> str:
+    return CODE_TITLES.get(code, code)
