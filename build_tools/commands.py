@@ -51,7 +51,7 @@ def generate(source, docs_dir, ctx):
         f"用时 {time.time() - t0:.1f} 秒")
     t1 = time.time()
     glossary, terms = link(docs)
-    files = site_writer.write(docs, Path(docs_dir), glossary, terms)
+    files = site_writer.write(docs, Path(docs_dir), glossary, terms, ctx.today)
     say(f"生成 Markdown {sum(1 for f in files if f.endswith('.md'))} 页，用时 {time.time() - t1:.1f} 秒")
     return docs, failures
 
@@ -149,3 +149,5 @@ def register(sub):
     p.add_argument("--addr", default="127.0.0.1:8000")
     p.add_argument("--today")
     p.set_defaults(func=cmd_serve)
+    from . import bundle
+    bundle.register(sub)

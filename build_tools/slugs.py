@@ -42,18 +42,25 @@ def base_slug(title: str) -> str:
     return slug or "document"
 
 
-def short_hash(source: str) -> str:
-    return hashlib.sha1(Path(source).name.encode("utf-8")).hexdigest()[:6]
+def short_hash(source: str, parts: int = 1) -> str:
+    key = "/".join(Path(source).parts[-parts:])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
 
 
 def assign(docs) -> None:
     """Give every document a unique slug: base slug, plus a hash of the file name on collision."""
-    groups: dict[str, list] = {}
+    groups_base = {}
     for d in docs:
-        name = d.title + (d.subtitle or "")
-        d.slug = base_slug(name)
-        groups.setdefault(d.slug, []).append(d)
-    for slug, members in groups.items():
-        if len(members) > 1:
+        d.slug = base_slug(d.title + (d.subtitle or ""))
+        groups_base[id(d)] = d.slug
+    for parts in (1, 2, 99):       # file name; then folder/name; then the whole path
+        taken: dict[str, list] = {}
+        for d in docs:
+            taken.setdefault(d.slug, []).append(d)
+        clashes = [m for m in taken.values() if len(m) > 1]
+        if not clashes:
+            return
+        for members in clashes:
             for d in members:
-                d.slug = f"{slug}-{short_hash(d.source)}"
+                base = groups_base[id(d)]
+                d.slug = f"{base}-{short_hash(d.source, parts)}"

@@ -1,0 +1,141 @@
+"""The built seed site: HTML structure, text fidelity, and behaviour in Chromium."""
+import html as htmllib
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+SLUG000 = "guiyangshi-suanli-chanye-cujin-tiaoli"
+SHOTS = ROOT / "tests" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    from build_tools import commands
+    out = tmp_path_factory.mktemp("site") / "site"
+    commands.mkdocs_build(ROOT / "mkdocs.yml", out)
+    return out
+
+
+def text_of(fragment: str) -> str:
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_every_article_has_one_heading_with_its_eid(site, seed_docs):
+    for doc in seed_docs.values():
+        pages = "".join(p.read_text(encoding="utf-8") for p in (site / doc.slug).glob("*.html"))
+        for a in doc.articles:
+            assert pages.count(f'id="{a.anchor}"') == 1, (doc.slug, a.anchor)
+            for p in a.paragraphs:
+                assert pages.count(f'id="{p.anchor}"') == 1, (doc.slug, p.anchor)
+
+
+def test_rendered_article_text_equals_model_text(site, seed_docs):
+    """Legal text is sacred: the HTML shows exactly the (repaired) model text."""
+    for doc in seed_docs.values():
+        html = "".join(p.read_text(encoding="utf-8") for p in (site / doc.slug).glob("chp_*.html"))
+        html += "".join(p.read_text(encoding="utf-8") for p in (site / doc.slug).glob("part_*.html"))
+        for a in doc.articles:
+            for p in a.paragraphs:
+                m = re.search(rf'<p[^>]*id="{re.escape(p.anchor)}"[^>]*>(.*?)</p>', html, re.S)
+                assert m, p.anchor
+                assert text_of(m.group(1)) == p.text, (doc.slug, p.anchor)
+
+
+def test_copy_buttons_carry_public_address_and_citation(site):
+    page = (site / SLUG000 / "chp_5.html").read_text(encoding="utf-8")
+    url = f"https://fagui.example.org/{SLUG000}/index.html#art_31"
+    assert f'data-clipboard-text="{url}"' in page
+    assert f'data-clipboard-text="《贵阳市算力产业促进条例》第三十一条 {url}"' in page
+
+
+def test_landing_page_has_metadata_contents_and_source_notes(site):
+    page = (site / "guiyangshi-shuzi-jingji-cujin-tiaoli-caoan" / "index.html").read_text(encoding="utf-8")
+    text = text_of(page)
+    assert "征求意见稿" in text and "2026-03-01" in text
+    assert "征求意见的公告" in text and "联系电话：0851-87987036" in text
+    assert "第五条至第七条在原文中缺失" in text
+    assert "第三章 数据价值化的起始条文无法确定" in text
+    assert 'href="chp_5.html#art_31"' in page
+    assert 'status-draft' in page
+
+
+def test_ui_is_chinese_and_self_contained(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="zh"' in html
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+            assert url.startswith("https://fagui.example.org/") or "mkdocs" in url or "squidfunk" in url, url
+
+
+# ------------------------------------------------------------------ browser
+
+@pytest.fixture(scope="module")
+def web(site):
+    from browser import browser, serve
+    with serve(site) as base, browser() as b:
+        yield base, b
+
+
+def _page(web, **kw):
+    base, b = web
+    ctx = b.new_context(viewport={"width": 1280, "height": 900}, **kw)
+    page = ctx.new_page()
+    outside = []
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith(base) and not r.url.startswith(("data:", "blob:")) else None)
+    return base, ctx, page, outside
+
+
+def test_deep_link_to_article_scrolls_and_highlights(web):
+    base, ctx, page, outside = _page(web)
+    page.goto(f"{base}/{SLUG000}/index.html#art_31")
+    page.wait_for_url(re.compile(r"chp_5\.html#art_31$"))
+    page.wait_for_function("document.getElementById('art_31').classList.contains('is-target')")
+    box = page.evaluate("(() => { const r = document.getElementById('art_31').getBoundingClientRect();"
+                        " return [r.top, r.bottom, window.innerHeight]; })()")
+    assert 0 <= box[0] < box[2], box
+    assert page.evaluate("document.getElementById('art_31__para_1').classList.contains('is-target')")
+    assert outside == []
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "chapter.png"))
+    ctx.close()
+
+
+def test_paragraph_link_reaches_its_page(web):
+    base, ctx, page, outside = _page(web)
+    page.goto(f"{base}/guizhousheng-da-shuju-fazhan-yingyong-cujin-tiaoli/index.html#art_50__para_1__point_1")
+    page.wait_for_url(re.compile(r"chp_9\.html#art_50__para_1__point_1$"))
+    assert page.evaluate("document.getElementById('art_50__para_1__point_1').classList.contains('is-target')")
+    ctx.close()
+
+
+def test_copy_link_puts_public_url_on_clipboard(web):
+    base, ctx, page, outside = _page(web, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(f"{base}/{SLUG000}/chp_5.html")
+    page.click("#art_31 .copy-link")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()") == \
+        f"https://fagui.example.org/{SLUG000}/index.html#art_31"
+    page.click("#art_31 .copy-cite")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()") == \
+        f"《贵阳市算力产业促进条例》第三十一条 https://fagui.example.org/{SLUG000}/index.html#art_31"
+    assert outside == []
+    ctx.close()
+
+
+def test_screenshots_of_home_and_landing_page(web):
+    base, ctx, page, outside = _page(web)
+    SHOTS.mkdir(exist_ok=True)
+    page.goto(f"{base}/index.html")
+    page.screenshot(path=str(SHOTS / "home.png"))
+    assert page.inner_text("h1") == "法规文本库"
+    page.goto(f"{base}/{SLUG000}/index.html")
+    page.screenshot(path=str(SHOTS / "landing.png"), full_page=True)
+    assert "贵阳市算力产业促进条例" in page.inner_text("h1")
+    assert outside == []
+    ctx.close()
