@@ -1,0 +1,121 @@
+"""The exact-match search index: per-document text shards plus a sharded gram -> documents index.
+
+Layout (all files are JavaScript that hand their data to window.__regsearch(name, data), so
+the index loads from file:// as well as over HTTP):
+
+    search/meta.js     {"v": 1, "shards": N, "docs": [[slug, title, kind, status, page], ...]}
+    search/g{k}.js     {gram: postings, ...} for the grams whose hash % N == k; a gram is every
+                       single character and every pair of adjacent characters of a document's
+                       normalised text; postings are document numbers, delta + varint + base64
+    search/d{i}.js     [[anchor, label, page, text, defined_terms], ...] for document i
+
+A query loads meta.js, the gram shards of its characters, intersects the postings, and
+loads only the candidate documents' shards to find the exact matches.  Normalisation
+(the same in regsearch.js): full-width ASCII variants -> ASCII, ideographic space -> space,
+Latin letters lower-cased; one character to one character, so offsets carry over.
+"""
+from __future__ import annotations
+
+import base64
+import json
+
+from . import markdown as md
+
+VERSION = 1
+TARGET_SHARD_BYTES = 24_000
+
+
+def norm(text: str) -> str:
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if 0xFF01 <= o <= 0xFF5E:
+            ch = chr(o - 0xFEE0)
+        elif o == 0x3000:
+            ch = " "
+        out.append(ch.lower() if "A" <= ch <= "Z" else ch)
+    return "".join(out)
+
+
+def gram_hash(gram: str) -> int:
+    h = 0
+    for ch in gram:
+        h = (h * 31 + ord(ch)) & 0xFFFFFFFF
+    return h
+
+
+def varint_b64(numbers: list[int]) -> str:
+    out = bytearray()
+    prev = -1
+    for n in numbers:
+        d = n - prev - 1
+        prev = n
+        while True:
+            byte = d & 0x7F
+            d >>= 7
+            if d:
+                out.append(byte | 0x80)
+            else:
+                out.append(byte)
+                break
+    return base64.b64encode(bytes(out)).decode("ascii")
+
+
+def records(doc, where) -> list[list]:
+    defined: dict[str, list[str]] = {}
+    for d in getattr(doc, "definitions", []) or []:
+        art = getattr(d, "article_anchor", "") or getattr(d, "anchor", "")
+        defined.setdefault(art.split("__para")[0] if art else "", []).append(getattr(d, "term", ""))
+    out = []
+    for a in doc.articles:
+        page = md.locate(where, a.anchor)
+        text = "\n".join(p.text for p in a.paragraphs)
+        label = a.label if not a.title else f"{a.label}{a.title}"
+        out.append([a.anchor, label, f"{doc.slug}/{page}.html", f"{a.label} {text}",
+                    defined.get(a.anchor, [])])
+    for d in doc.divisions:
+        page = md.locate(where, d.anchor)
+        text = "\n".join([d.heading] + [p.text for p in d.paragraphs])
+        out.append([d.anchor, d.heading, f"{doc.slug}/{page}.html", text,
+                    defined.get(d.anchor, [])])
+    body = [p for p in doc.preamble if p.kind not in ("status", "label")]
+    if body:
+        out.append(["preamble", "序言", f"{doc.slug}/index.html", "\n".join(p.text for p in body), []])
+    return out
+
+
+def build(docs, plans) -> dict[str, str]:
+    """-> {relative file name: content} for the search/ folder."""
+    files: dict[str, str] = {}
+    grams: dict[str, list[int]] = {}
+    meta_docs = []
+    for i, doc in enumerate(docs):
+        where = md.page_map(doc, plans[doc.slug])
+        recs = records(doc, where)
+        files[f"d{i}.js"] = _js(f"d{i}", recs)
+        meta_docs.append([doc.slug, doc.title, doc.kind, doc.status, f"{doc.slug}/index.html"])
+        seen: set[str] = set()
+        for text in [doc.title] + [r[3] for r in recs]:
+            t = norm(text)
+            seen.update(t)
+            seen.update(t[j:j + 2] for j in range(len(t) - 1))
+        for g in seen:
+            if g.strip():
+                grams.setdefault(g, []).append(i)
+    encoded = {g: varint_b64(p) for g, p in grams.items()}
+    total = sum(len(g) * 3 + len(p) + 6 for g, p in encoded.items())
+    shards = 1
+    while shards < 4096 and total / shards > TARGET_SHARD_BYTES:
+        shards *= 2
+    buckets: list[dict[str, str]] = [dict() for _ in range(shards)]
+    for g in sorted(encoded):
+        buckets[gram_hash(g) % shards][g] = encoded[g]
+    for k, bucket in enumerate(buckets):
+        files[f"g{k}.js"] = _js(f"g{k}", bucket)
+    files["meta.js"] = _js("meta", {"v": VERSION, "shards": shards, "docs": meta_docs})
+    return files
+
+
+def _js(name: str, data) -> str:
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f'__regsearch("{name}",{payload});\n'

@@ -1,0 +1,331 @@
+/* Exact search over the regulation site (see build_tools/writers/search_index.py).
+ *
+ * window.regSearch(query) -> Promise of every matching result, ranked:
+ *   {slug, anchor, title, label, page, snippet, kind}   (anchor null for a title hit)
+ * A query of Chinese text finds exactly the articles containing it; space-separated
+ * terms must all occur.  Citations (第三十一条, 《…》第三十一条, 算力条例 第31条) jump.
+ * Index files are scripts, so it works over HTTP and from file:// alike.
+ */
+(function () {
+  "use strict";
+  var scriptSrc = (document.currentScript && document.currentScript.src) || "";
+  var ROOT = scriptSrc.replace(/assets\/regsearch\.js(\?.*)?$/, "");
+  var cache = {}, waiting = {};
+  var bytesLoaded = 0;
+
+  window.__regsearch = function (name, data) {
+    cache[name] = data;
+    (waiting[name] || []).forEach(function (w) { w.resolve(data); });
+    delete waiting[name];
+  };
+
+  function load(name) {
+    if (cache[name]) return Promise.resolve(cache[name]);
+    return new Promise(function (resolve, reject) {
+      if (waiting[name]) { waiting[name].push({resolve: resolve, reject: reject}); return; }
+      waiting[name] = [{resolve: resolve, reject: reject}];
+      var s = document.createElement("script");
+      s.src = ROOT + "search/" + name + ".js";
+      s.async = true;
+      s.onload = function () { bytesLoaded += 0; };
+      s.onerror = function () {
+        (waiting[name] || []).forEach(function (w) { w.reject(new Error("index " + name)); });
+        delete waiting[name];
+      };
+      document.head.appendChild(s);
+    });
+  }
+
+  /* ---------------------------------------------------------------- text */
+
+  function norm(text) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+      else if (c === 0x3000) c = 32;
+      if (c >= 65 && c <= 90) c += 32;
+      out += String.fromCharCode(c);
+    }
+    return out;
+  }
+
+  function hash(gram) {
+    var h = 0;
+    for (var i = 0; i < gram.length; i++) h = (Math.imul(h, 31) + gram.charCodeAt(i)) >>> 0;
+    return h;
+  }
+
+  function grams(term) {
+    if (term.length === 1) return [term];
+    var out = [];
+    for (var i = 0; i + 1 < term.length; i++) out.push(term.slice(i, i + 2));
+    return out;
+  }
+
+  function decode(b64) {
+    var bin = atob(b64), out = [], prev = -1, n = 0, shift = 0;
+    for (var i = 0; i < bin.length; i++) {
+      var b = bin.charCodeAt(i);
+      n |= (b & 0x7F) << shift;
+      if (b & 0x80) { shift += 7; continue; }
+      prev = prev + n + 1; out.push(prev); n = 0; shift = 0;
+    }
+    return out;
+  }
+
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; }
+      else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
+
+  var CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9};
+  function cnToInt(s) {
+    if (/^\d+$/.test(s)) return parseInt(s, 10);
+    var total = 0, section = 0, num = 0;
+    for (var i = 0; i < s.length; i++) {
+      var ch = s[i];
+      if (ch in CN) { num = CN[ch]; continue; }
+      var unit = {"十": 10, "百": 100, "千": 1000}[ch];
+      if (!unit) return NaN;
+      section += (num || (unit === 10 ? 1 : 0)) * unit; num = 0;
+    }
+    return total + section + num;
+  }
+  var DIGITS = "零一二三四五六七八九";
+  function intToCn(n) {
+    if (n === 0) return "零";
+    var units = ["", "十", "百", "千"], out = "", zero = false, s = String(n);
+    for (var i = 0; i < s.length; i++) {
+      var d = +s[i], u = units[s.length - 1 - i];
+      if (d === 0) { zero = true; continue; }
+      if (zero && out) out += "零";
+      zero = false;
+      out += (d === 1 && u === "十" && !out ? "" : DIGITS[d]) + u;
+    }
+    return out;
+  }
+
+  function escapeHtml(s) {
+    return s.replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; });
+  }
+
+  function snippet(text, ntext, terms) {
+    var first = ntext.indexOf(terms[0]);
+    var start = Math.max(0, first - 24), end = Math.min(text.length, first + terms[0].length + 60);
+    var marks = [];
+    terms.forEach(function (t) {
+      for (var p = ntext.indexOf(t, start); p >= 0 && p < end; p = ntext.indexOf(t, p + t.length)) marks.push([p, p + t.length]);
+    });
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var out = start > 0 ? "…" : "", pos = start;
+    marks.forEach(function (m) {
+      if (m[0] < pos) return;
+      out += escapeHtml(text.slice(pos, m[0])) + "<mark>" + escapeHtml(text.slice(m[0], Math.min(m[1], end))) + "</mark>";
+      pos = Math.min(m[1], end);
+    });
+    out += escapeHtml(text.slice(pos, end)) + (end < text.length ? "…" : "");
+    return out.replace(/\n/g, " ");
+  }
+
+  /* ---------------------------------------------------------------- citations */
+
+  var CITE = /^(?:《([^》]+)》|(\S*?))\s*第([零〇一二两三四五六七八九十百千\d]+)条(?:之([一二三四五六七八九十]+))?$/;
+
+  function citation(query, meta) {
+    var m = CITE.exec(query.replace(/\s+/g, " ").trim());
+    if (!m) return null;
+    var number = cnToInt(m[3]), suffix = m[4] ? cnToInt(m[4]) : 0;
+    if (!number) return null;
+    var anchor = "art_" + number + (suffix ? "-" + suffix : "");
+    var label = "第" + intToCn(number) + "条" + (suffix ? "之" + intToCn(suffix) : "");
+    var titlePart = m[1] || m[2] || "", docs = [];
+    if (!titlePart) {
+      var here = document.querySelector('meta[name="regsite:doc"]');
+      if (!here) return {anchor: anchor, label: label, docs: null};
+      docs = meta.docs.map(function (d, i) { return i; }).filter(function (i) { return meta.docs[i][0] === here.content; });
+    } else {
+      var want = titlePart.replace(/^中华人民共和国/, "");
+      meta.docs.forEach(function (d, i) {
+        var t = d[1], k = 0;
+        if (t === titlePart || t.replace(/^中华人民共和国/, "") === want) { docs.unshift(i); return; }
+        for (var j = 0; j < t.length && k < want.length; j++) if (t[j] === want[k]) k++;
+        if (k === want.length) docs.push(i);
+      });
+    }
+    return {anchor: anchor, label: label, docs: docs};
+  }
+
+  /* ---------------------------------------------------------------- search */
+
+  function search(query, onPartial) {
+    var raw = query.trim();
+    if (!raw) return Promise.resolve([]);
+    var terms = norm(raw).split(/\s+/).filter(Boolean);
+    return load("meta").then(function (meta) {
+      var cite = citation(raw, meta);
+      var citeResults = [];
+      var needed = {};
+      terms.forEach(function (t) { grams(t).forEach(function (g) { needed[g] = hash(g) % meta.shards; }); });
+      var shardNames = Object.keys(needed).map(function (g) { return "g" + needed[g]; })
+        .filter(function (v, i, a) { return a.indexOf(v) === i; });
+      var citeDocs = cite && cite.docs ? cite.docs.slice(0, 5) : [];
+      return Promise.all(shardNames.map(load)).then(function () {
+        var candidates = null;
+        Object.keys(needed).forEach(function (g) {
+          var posting = cache["g" + needed[g]][g];
+          var docs = posting ? decode(posting) : [];
+          candidates = candidates === null ? docs : intersect(candidates, docs);
+        });
+        candidates = candidates || [];
+        var titleHits = [], rest = [];
+        candidates.forEach(function (i) {
+          var t = norm(meta.docs[i][1]);
+          (terms.every(function (x) { return t.indexOf(x) >= 0; }) ? titleHits : rest).push(i);
+        });
+        titleHits.sort(function (a, b) { return meta.docs[a][1].length - meta.docs[b][1].length; });
+        var order = citeDocs.concat(titleHits, rest).filter(function (v, i, a) { return a.indexOf(v) === i; });
+        var titles = titleHits.map(function (i) {
+          var d = meta.docs[i];
+          return {slug: d[0], anchor: null, title: d[1], label: d[2] + " · " + d[3], page: d[4],
+                  snippet: snippet(d[1], norm(d[1]), terms), kind: "title", score: 1e9 - d[1].length};
+        });
+        var defs = [], arts = [];
+        var byDoc = {};
+        function finish() {
+          defs.sort(function (a, b) { return b.score - a.score; });
+          var docBest = {};
+          arts.forEach(function (r) { docBest[r.slug] = Math.max(docBest[r.slug] || 0, r.score); });
+          arts.sort(function (a, b) {
+            return (docBest[b.slug] - docBest[a.slug]) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) ||
+                   (b.score - a.score) || (a.order - b.order);
+          });
+          return citeResults.concat(titles, defs, arts).map(function (r) {
+            return {slug: r.slug, anchor: r.anchor, title: r.title, label: r.label, page: r.page,
+                    snippet: r.snippet, kind: r.kind, count: byDoc[r.slug] || 0};
+          });
+        }
+        var i = 0, BATCH = 12;
+        function next() {
+          if (i >= order.length) return Promise.resolve(finish());
+          var batch = order.slice(i, i + BATCH); i += BATCH;
+          return Promise.all(batch.map(function (n) { return load("d" + n); })).then(function () {
+            batch.forEach(function (n) {
+              var d = meta.docs[n], recs = cache["d" + n];
+              if (cite && citeDocs.indexOf(n) >= 0) {
+                recs.forEach(function (r) {
+                  if (r[0] === cite.anchor || r[0].slice(-cite.anchor.length - 2) === "__" + cite.anchor) {
+                    citeResults.push({slug: d[0], anchor: r[0], title: d[1], label: r[1], page: r[2],
+                                      snippet: escapeHtml(r[3].slice(0, 90)) + (r[3].length > 90 ? "…" : ""),
+                                      kind: "citation", score: 0});
+                  }
+                });
+              }
+              recs.forEach(function (r, k) {
+                var nt = norm(r[3]), count = 0;
+                for (var t = 0; t < terms.length; t++) {
+                  var c = 0;
+                  for (var p = nt.indexOf(terms[t]); p >= 0; p = nt.indexOf(terms[t], p + terms[t].length)) c++;
+                  if (!c) return;
+                  count += c;
+                }
+                var isDef = r[4].some(function (x) { return norm(x) === terms.join(" "); });
+                var labelHit = norm(r[1]) === terms.join(" ") ? 1000 : 0;
+                var res = {slug: d[0], anchor: r[0], title: d[1], label: r[1], page: r[2], order: k,
+                           snippet: snippet(r[3], nt, terms), kind: isDef ? "definition" : "article",
+                           score: labelHit + count * 10 - nt.length / 1000};
+                byDoc[d[0]] = (byDoc[d[0]] || 0) + 1;
+                (isDef ? defs : arts).push(res);
+              });
+            });
+            if (onPartial) onPartial(finish());
+            return next();
+          });
+        }
+        return next();
+      });
+    });
+  }
+
+  window.regSearch = function (query) { return search(query); };
+
+  /* ---------------------------------------------------------------- UI */
+
+  function href(r) {
+    return ROOT + r.page + (r.anchor ? "#" + r.anchor : "");
+  }
+
+  function render(list, meta, results, query, done) {
+    var shown = results.slice(0, 60);
+    if (!results.length) {
+      meta.textContent = done ? "没有找到符合条件的结果" : "正在检索 …";
+      list.innerHTML = "";
+      return;
+    }
+    meta.textContent = (done ? "" : "已找到 ") + results.length + " 个符合条件的结果" + (done ? "" : "（检索中 …）");
+    var html = "", lastSlug = null;
+    shown.forEach(function (r) {
+      var head = "";
+      if (r.kind === "article" && r.slug !== lastSlug) {
+        head = '<div class="regsearch-group">' + escapeHtml(r.title) + '<span class="regsearch-count">' + r.count + " 处</span></div>";
+      }
+      lastSlug = r.kind === "article" ? r.slug : null;
+      var tag = {title: "文件", definition: "定义", citation: "条文"}[r.kind];
+      html += '<li class="md-search-result__item regsearch-' + r.kind + '">' + head +
+        '<a href="' + escapeHtml(href(r)) + '" class="md-search-result__link" tabindex="-1">' +
+        '<article class="md-search-result__article md-typeset">' +
+        "<h1>" + (tag ? '<span class="regsearch-tag">' + tag + "</span>" : "") +
+        escapeHtml(r.kind === "title" ? r.title : r.label) +
+        (r.kind !== "title" ? ' <small>《' + escapeHtml(r.title) + "》</small>" : "") + "</h1>" +
+        "<p>" + r.snippet + "</p></article></a></li>";
+    });
+    if (results.length > shown.length) {
+      html += '<li class="md-search-result__item regsearch-more">另有 ' + (results.length - shown.length) + " 个结果未显示，请输入更多文字缩小范围</li>";
+    }
+    list.innerHTML = html;
+  }
+
+  function initUI() {
+    var input = document.querySelector(".regsearch .md-search__input");
+    if (!input || input.dataset.bound) return;
+    input.dataset.bound = "1";
+    var toggle = document.getElementById("__search");
+    var list = document.querySelector(".regsearch .md-search-result__list");
+    var meta = document.querySelector(".regsearch .md-search-result__meta");
+    var seq = 0, timer = null;
+    function run() {
+      var q = input.value, my = ++seq;
+      if (!q.trim()) { meta.textContent = "请输入要检索的文字"; list.innerHTML = ""; return; }
+      search(q, function (partial) { if (my === seq) render(list, meta, partial, q, false); })
+        .then(function (all) { if (my === seq) render(list, meta, all, q, true); })
+        .catch(function () { if (my === seq) meta.textContent = "检索索引无法加载"; });
+    }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    input.addEventListener("focus", function () { if (toggle) toggle.checked = true; });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        var first = list.querySelector("a");
+        if (first) location.href = first.href;
+      } else if (e.key === "Escape") {
+        if (toggle) toggle.checked = false;
+        input.blur();
+      }
+    });
+    var form = input.form;
+    if (form) form.addEventListener("reset", function () { setTimeout(run, 0); });
+    document.addEventListener("keydown", function (e) {
+      if ((e.key === "/" || e.key === "s") && document.activeElement !== input &&
+          !/INPUT|TEXTAREA/.test(document.activeElement.tagName)) {
+        e.preventDefault(); input.focus();
+      }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initUI);
+  else initUI();
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(initUI);
+})();
