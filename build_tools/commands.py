@@ -44,26 +44,39 @@ def link(docs):
     return glossary, linking.user_dict_terms(docs)
 
 
-def generate(source, docs_dir, ctx):
+def generate(source, docs_dir, ctx, strict=False):
+    """Read, link and write docs/. With strict, stop before writing if anything warns."""
     t0 = time.time()
     docs, failures = load_sources(source, ctx)
     say(f"读取 {len(docs)} 个文件（失败 {len(failures)} 个），条文 {sum(len(d.articles) for d in docs)} 条，"
         f"用时 {time.time() - t0:.1f} 秒")
     t1 = time.time()
     glossary, terms = link(docs)
+    if strict:
+        warnings = [(d.source, p) for d in docs for p in d.problems if p.severity != "info"]
+        for src, p in warnings:
+            say(f"{src}:{p.line or ''} {p.severity} {p.code} {p.message}")
+        if warnings or failures:
+            raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
     files = site_writer.write(docs, Path(docs_dir), glossary, terms, ctx.today)
     say(f"生成 Markdown {sum(1 for f in files if f.endswith('.md'))} 页，用时 {time.time() - t1:.1f} 秒")
     return docs, failures
 
 
-def mkdocs_build(config_file, site_dir, strict=False):
+class StrictFailure(Exception):
+    pass
+
+
+def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None):
     """Build into a temporary folder, then swap it in: a failed build leaves site/ intact."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     site_dir = Path(site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    extra = {"docs_dir": str(Path(docs_dir).resolve())} if docs_dir else {}
     try:
-        cfg = load_config(str(config_file), site_dir=str(tmp), strict=strict)
+        cfg = load_config(str(config_file), site_dir=str(tmp), strict=strict, **extra)
         build(cfg)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -88,18 +101,15 @@ def summary(docs, failures):
 def cmd_build(args) -> int:
     from .cli import _context
     ctx = _context(args)
-    root = Path(args.root).resolve() if getattr(args, "root", None) else ROOT
-    docs, failures = generate(args.source, root / "docs", ctx)
-    if args.strict:
-        warnings = [(d.source, p) for d in docs for p in d.problems if p.severity != "info"]
-        for src, p in warnings:
-            say(f"{src}:{p.line or ''} {p.severity} {p.code} {p.message}")
-        if warnings or failures:
-            say(f"--strict：{len(warnings)} 条警告或错误，构建中止")
-            return 1
+    docs_dir = Path(args.docs_dir).resolve() if args.docs_dir else ROOT / "docs"
+    try:
+        docs, failures = generate(args.source, docs_dir, ctx, strict=args.strict)
+    except StrictFailure as exc:
+        say(str(exc))
+        return 1
     t = time.time()
     say("MkDocs 构建中 …")
-    mkdocs_build(root / "mkdocs.yml", root / args.site_dir)
+    mkdocs_build(ROOT / "mkdocs.yml", Path(args.site_dir).resolve(), docs_dir=docs_dir)
     say(f"网站已生成于 {args.site_dir}/，用时 {time.time() - t:.1f} 秒")
     summary(docs, failures)
     errors = [p for d in docs for p in d.problems if p.severity == "error"]
@@ -140,7 +150,8 @@ def _serve(args, source, regenerate):
 def register(sub):
     p = sub.add_parser("build", help="sources -> docs/ -> site/")
     p.add_argument("source", nargs="?", default=str(ROOT / "seeds"))
-    p.add_argument("--site-dir", default="site")
+    p.add_argument("--site-dir", default=str(ROOT / "site"))
+    p.add_argument("--docs-dir", help="where to write the Markdown (default docs/)")
     p.add_argument("--strict", action="store_true", help="fail on any warning")
     p.add_argument("--today", help="date used for statuses (YYYY-MM-DD)")
     p.set_defaults(func=cmd_build)

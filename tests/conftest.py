@@ -32,3 +32,20 @@ def seed_docs():
 def seed_json(seed_docs):
     from build_tools.export import to_json
     return {k: to_json(d) for k, d in seed_docs.items()}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The seed site, built from the committed docs/ into a temporary folder."""
+    from build_tools import commands
+    out = tmp_path_factory.mktemp("site") / "site"
+    commands.mkdocs_build(ROOT / "mkdocs.yml", out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def web(site):
+    """(base URL, browser) for the seed site served on 127.0.0.1."""
+    from browser import browser, serve
+    with serve(site) as base, browser() as b:
+        yield base, b

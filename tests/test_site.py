@@ -11,14 +11,6 @@ SLUG000 = "guiyangshi-suanli-chanye-cujin-tiaoli"
 SHOTS = ROOT / "tests" / "screenshots"
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    from build_tools import commands
-    out = tmp_path_factory.mktemp("site") / "site"
-    commands.mkdocs_build(ROOT / "mkdocs.yml", out)
-    return out
-
-
 def text_of(fragment: str) -> str:
     return htmllib.unescape(re.sub(r"<[^>]+>", "", fragment))
 
@@ -72,13 +64,6 @@ def test_ui_is_chinese_and_self_contained(site):
 
 
 # ------------------------------------------------------------------ browser
-
-@pytest.fixture(scope="module")
-def web(site):
-    from browser import browser, serve
-    with serve(site) as base, browser() as b:
-        yield base, b
-
 
 def _page(web, **kw):
     base, b = web

@@ -300,7 +300,7 @@ def metadata_block(doc: Document) -> list[str]:
 def contents(doc: Document, pages: list[Page]) -> list[str]:
     if not pages:
         return []
-    out = ["## 目录 {#contents}", ""]
+    out = ["## 条文目录 {#contents}", ""]
     for page in pages:
         out.append(f"- [{escape(page.title)}]({page.name}.md)")
         links = [f"[{escape(a.label)}]({page.name}.md#{a.anchor})" for a in page.articles]
