@@ -23,7 +23,9 @@ def load_sources(folder, ctx, strict=False):
     docs, failures = [], []
     for path in pipeline.sources(folder):
         try:
-            docs.append(pipeline.load(path, ctx))
+            doc = pipeline.load(path, ctx)
+            doc.meta["category"] = list(Path(path).relative_to(folder).parent.parts)
+            docs.append(doc)
         except sourcefile.SourceError as exc:
             failures.append(str(exc))
             say(f"错误 {exc}")

@@ -19,6 +19,8 @@ ORDER = [
     "gaps",            # missing article numbers
     "metadata",        # kind, dates, issuer, status, expiry
     "anchors",         # Akoma Ntoso eIds for every division, article, paragraph, item
+    "definitions",     # defined terms (本条例所称X，是指…) with their scope
+    "crossrefs",       # references inside the document (第十二条, 前款) -> exact anchors
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import yaml
+import json
 
 from ..model import Article, Division, Document, Paragraph
 
@@ -192,7 +192,9 @@ def paragraph_md(p: Paragraph, slug: str, linker) -> str:
 
 
 def front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    """YAML front matter; values are strings written as JSON strings, which YAML reads as-is."""
+    lines = [f"{k}: {json.dumps(str(v), ensure_ascii=False)}" for k, v in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
 
 
 def doc_meta(doc: Document) -> dict:

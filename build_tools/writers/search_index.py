@@ -25,16 +25,14 @@ VERSION = 1
 TARGET_SHARD_BYTES = 24_000
 
 
+_NORM = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F)}
+_NORM[0x3000] = 0x20
+_NORM.update({o: o + 32 for o in range(ord("A"), ord("Z") + 1)})
+_NORM.update({o: o - 0xFEE0 + 32 for o in range(0xFF21, 0xFF3B)})   # Ａ -> a
+
+
 def norm(text: str) -> str:
-    out = []
-    for ch in text:
-        o = ord(ch)
-        if 0xFF01 <= o <= 0xFF5E:
-            ch = chr(o - 0xFEE0)
-        elif o == 0x3000:
-            ch = " "
-        out.append(ch.lower() if "A" <= ch <= "Z" else ch)
-    return "".join(out)
+    return text.translate(_NORM)
 
 
 def gram_hash(gram: str) -> int:
@@ -94,13 +92,11 @@ def build(docs, plans) -> dict[str, str]:
         recs = records(doc, where)
         files[f"d{i}.js"] = _js(f"d{i}", recs)
         meta_docs.append([doc.slug, doc.title, doc.kind, doc.status, f"{doc.slug}/index.html"])
-        seen: set[str] = set()
-        for text in [doc.title] + [r[3] for r in recs]:
-            t = norm(text)
-            seen.update(t)
-            seen.update(t[j:j + 2] for j in range(len(t) - 1))
+        t = norm("\n".join([doc.title] + [r[3] for r in recs]))
+        seen = set(t)
+        seen.update(map(str.__add__, t, t[1:]))
         for g in seen:
-            if g.strip():
+            if g.strip() and "\n" not in g:
                 grams.setdefault(g, []).append(i)
     encoded = {g: varint_b64(p) for g, p in grams.items()}
     total = sum(len(g) * 3 + len(p) + 6 for g, p in encoded.items())

@@ -76,15 +76,78 @@ def home_page(docs) -> str:
     return "\n".join(out) + "\n"
 
 
+GROUP_MAX = 40          # documents per navigation group: keeps every page's navigation small
+NATIONAL = "zhonghua-renmin-gongheguo-"
+
+
 def nav(docs, plans, with_glossary: bool) -> list:
-    items: list = [{"首页": "index.md"}]
+    """Home, then documents by source folder (chains of single folders collapsed), large
+    folders split into alphabetical groups of at most GROUP_MAX; the glossary last."""
+    tree: dict = {"docs": [], "dirs": {}}
     for d in docs:
-        section = [{"概览": f"{d.slug}/index.md"}]
-        section += [{p.title: f"{d.slug}/{p.name}.md"} for p in plans[d.slug]]
-        items.append({d.title: section})
+        node = tree
+        for part in d.meta.get("category", []):
+            node = node["dirs"].setdefault(part, {"docs": [], "dirs": {}})
+        node["docs"].append(d)
+    items: list = [{"首页": "index.md"}]
+    items += _nav_node(tree, plans)
     if with_glossary:
         items.append({"术语表": "glossary.md"})
     return items
+
+
+def _doc_entry(d, plans):
+    section = [{"概览": f"{d.slug}/index.md"}]
+    section += [{p.title: f"{d.slug}/{p.name}.md"} for p in plans[d.slug]]
+    return {d.title: section}
+
+
+def _nav_node(node, plans) -> list:
+    out = []
+    for name in sorted(node["dirs"]):
+        child = node["dirs"][name]
+        label = name
+        while not child["docs"] and len(child["dirs"]) == 1:
+            (sub, child), = child["dirs"].items()
+            label = name if sub in name or name.endswith(sub) else f"{label} · {sub}"
+        out.append({label: _nav_node(child, plans)})
+    docs = sorted(node["docs"], key=lambda d: d.slug.removeprefix(NATIONAL))
+    if len(docs) <= GROUP_MAX:
+        out += [_doc_entry(d, plans) for d in docs]
+        return out
+    for group in _letter_groups(docs):
+        first, last = group[0][0], group[-1][0]
+        label = first if first == last else f"{first}–{last}"
+        members = [d for _, chunk in group for d in chunk]
+        out.append({f"{label}（{len(members)}件）": [_doc_entry(d, plans) for d in members]})
+    return out
+
+
+def _letter_groups(docs):
+    """[(letter, [docs])...] runs of adjacent initial letters with at most GROUP_MAX documents;
+    a letter with more documents than that is cut into numbered parts."""
+    by_letter: dict[str, list] = {}
+    for d in docs:
+        key = d.slug.removeprefix(NATIONAL)[:1].upper() or "#"
+        by_letter.setdefault(key, []).append(d)
+    groups, current, size = [], [], 0
+    for letter in sorted(by_letter):
+        chunk = by_letter[letter]
+        if len(chunk) > GROUP_MAX:
+            if current:
+                groups.append(current)
+                current, size = [], 0
+            for i in range(0, len(chunk), GROUP_MAX):
+                groups.append([(f"{letter}{i // GROUP_MAX + 1}", chunk[i:i + GROUP_MAX])])
+            continue
+        if size + len(chunk) > GROUP_MAX and current:
+            groups.append(current)
+            current, size = [], 0
+        current.append((letter, chunk))
+        size += len(chunk)
+    if current:
+        groups.append(current)
+    return groups
 
 
 def jieba_dict(docs, user_terms) -> str:
