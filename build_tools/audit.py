@@ -5,7 +5,8 @@ reader that read it) must appear in the model elements that came from that line 
 history, preamble, headings, labels, paragraphs, omitted contents lists), or the line
 must be named by a problem record that says why its text was dropped (a repeated page,
 an orphan fragment, a contents list).  Comparison ignores whitespace and the
-half-width/full-width difference of the punctuation the repair transform changes.
+half-width/full-width difference of the punctuation the repair transform changes, and the
+characters Markdown uses as markers (# * _ ` > \\ | ~ -), which may be markup or text.
 """
 from __future__ import annotations
 
@@ -19,8 +20,13 @@ MD_STRUCTURAL = re.compile(r"^\s*(?:<!--.*-->|-{3,}|\*{3,}|_{3,}|={3,})\s*$")
 MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+MARKUP_CHARS = re.compile(r"[#*_`>\\|~-]")
+
+
 def norm(text: str) -> str:
-    return WS.sub("", text).translate(FULL)
+    """Whitespace, punctuation width and Markdown's own characters do not count: a literal
+    '#' or '__' that Markdown leaves as text and a stripped marker compare the same."""
+    return MARKUP_CHARS.sub("", WS.sub("", text).translate(FULL))
 
 
 def strip_markup(line: str, markdown: bool) -> str:

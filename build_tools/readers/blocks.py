@@ -24,6 +24,7 @@ _MD.disable(["linkify", "reference"], ignoreInvalid=True)
 def parse_markdown(text: str) -> tuple[list[Block], tuple[str, int, int] | None]:
     """Markdown -> blocks, plus the front matter (content, first line, last line) if any."""
     tokens = _MD.parse(text)
+    source_lines = text.split("\n")
     blocks: list[Block] = []
     front = None
     context: list[str] = []          # enclosing block tokens
@@ -43,7 +44,7 @@ def parse_markdown(text: str) -> tuple[list[Block], tuple[str, int, int] | None]
             if context:
                 context.pop()
         elif t == "inline":
-            new = _inline_blocks(tok, context, heading_level)
+            new = _inline_blocks(tok, context, heading_level, source_lines)
             if number and new:
                 new[0].text = f"{number} {new[0].text}"
                 number = ""
@@ -58,7 +59,7 @@ def parse_markdown(text: str) -> tuple[list[Block], tuple[str, int, int] | None]
     return blocks, front
 
 
-def _inline_blocks(tok, context, heading_level) -> list[Block]:
+def _inline_blocks(tok, context, heading_level, source_lines) -> list[Block]:
     if "heading" in context:
         kind, level = "heading", heading_level
     elif "list_item" in context:
@@ -68,6 +69,11 @@ def _inline_blocks(tok, context, heading_level) -> list[Block]:
     else:
         kind, level = "para", 0
     line = tok.map[0] + 1
+    # markdown-it strips Unicode whitespace around a paragraph (a line holding only an
+    # ideographic space is not blank to CommonMark): skip the lines that stripping removed
+    while line <= tok.map[1] and line - 1 < len(source_lines) and not source_lines[line - 1].strip() \
+            and line < tok.map[1]:
+        line += 1
     out: list[Block] = []
     parts: list[str] = []
     bold_parts: list[str] | None = None   # collecting a leading bold run

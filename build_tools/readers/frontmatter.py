@@ -44,11 +44,14 @@ def _apply_front_matter(doc, content: str, first: int, last: int):
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first + 1 + mark.line if mark else first
+        _keep_raw(doc, content, first)
         doc.report("front_matter_invalid", "error",
-                   f"文件头（YAML）无法解析：{getattr(exc, 'problem', exc)}", line)
+                   f"文件头（YAML）第{line}行无法解析：{getattr(exc, 'problem', exc)}；"
+                   f"文件头未被采用，其原文保留在来源说明中", line, last)
         return
     if not isinstance(data, dict):
-        doc.report("front_matter_invalid", "error", "文件头（YAML）应为键值对", first)
+        _keep_raw(doc, content, first)
+        doc.report("front_matter_invalid", "error", "文件头（YAML）应为键值对，未被采用", first, last)
         return
     doc.meta["front_matter"] = data
     lines = {}
@@ -71,6 +74,13 @@ def _apply_front_matter(doc, content: str, first: int, last: int):
                            f"文件头字段“{key}”应为日期（YYYY-MM-DD），实为“{value}”", line)
                 continue
             doc.meta.setdefault("front_dates", {})[DATE_KEYS[key]] = iso
+
+
+def _keep_raw(doc, content: str, first: int):
+    """An unusable front matter is kept verbatim (not published as text, listed in the notes)."""
+    for n, raw in enumerate(content.split("\n")):
+        if raw.strip():
+            doc.omitted.append(Paragraph(raw, first + 1 + n, kind="front_matter"))
 
 
 def _iso(value):

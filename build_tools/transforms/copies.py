@@ -17,6 +17,9 @@ def signature(art) -> str:
 
 
 def run(doc, ctx):
+    if doc.style == "measures":
+        _measures(doc)
+        return
     if doc.style != "statute":
         for a in doc.articles:
             a.seq = 0
@@ -58,4 +61,21 @@ def run(doc, ctx):
                 out[out.index(first)] = a
                 kept[k] = a
         a.duplicate_of = kept[k]
+    doc.articles = out
+
+
+def _measures(doc):
+    """A measure repeated word for word (a repeated line or page) is kept once."""
+    seen: dict[tuple, object] = {}
+    out = []
+    for a in doc.articles:
+        a.seq = 0
+        k = (a.part.number, a.part.title, a.number, signature(a))
+        if k in seen:
+            doc.report("duplicate_copy", "info",
+                       f"{a.label}在第{a.line}行重复出现，与第{seen[k].line}行的一份相同，已合并",
+                       a.line, a.end_line)
+            continue
+        seen[k] = a
+        out.append(a)
     doc.articles = out

@@ -11,6 +11,7 @@ articles whose division then cannot be known get none, and a record says so.
 from __future__ import annotations
 
 from .. import eids, numerals
+from ..model import Division
 
 LEVELS = ["book", "subbook", "chapter", "section"]
 
@@ -51,6 +52,7 @@ def run(doc, ctx):
             u = uniques[key] = Unique(occ, last_seq, parent)
         else:
             u.lines.append(occ.line)
+            u.div.paragraphs.extend(occ.paragraphs)     # text under a repeated heading stays
             if occ.title != u.div.title:
                 doc.report("heading_title_conflict", "warning",
                            f"{occ.label}的标题前后不一致：第{u.div.line}行为“{u.div.title}”，"
@@ -196,12 +198,40 @@ def _ranges(articles):
 
 
 def _measures(doc):
+    """Parts and groups of a 措施: a repeated heading (same number and title) is one division."""
+    kept: dict[str, Division] = {}
+    alias: dict[int, Division] = {}
+    out = []
     for d in doc.divisions:
+        if d.kind == "subpart":
+            d.part = alias.get(id(d.part), d.part)
         d.anchor = eids.measure_division(d)
-    for d in doc.divisions:
+        first = kept.get(d.anchor)
+        if first is None:
+            kept[d.anchor] = d
+            out.append(d)
+        elif first.title == d.title:
+            doc.report("duplicate_heading", "info",
+                       f"{d.heading}在第{d.line}行重复出现，已与第{first.line}行合并", d.line, d.line)
+            first.paragraphs.extend(d.paragraphs)
+            alias[id(d)] = first
+        else:
+            doc.report("heading_title_conflict", "warning",
+                       f"{d.label}在第{first.line}行为“{first.title}”，在第{d.line}行为“{d.title}”，"
+                       f"编号重复，链接已区分", d.line)
+            n = 2
+            while f"{d.anchor}-{n}" in kept:
+                n += 1
+            d.anchor = f"{d.anchor}-{n}"
+            kept[d.anchor] = d
+            out.append(d)
+    doc.divisions = out
+    for d in out:
         if d.kind == "subpart":
             d.parent = d.part.anchor
     for a in doc.articles:
         a.seq = 0
+        a.part = alias.get(id(a.part), a.part)
+        a.group = alias.get(id(a.group), a.group) if a.group else None
         a.chapter = a.part.anchor
         a.division = (a.group or a.part).anchor
