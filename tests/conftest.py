@@ -49,3 +49,14 @@ def web(site):
     from browser import browser, serve
     with serve(site) as base, browser() as b:
         yield base, b
+
+
+@pytest.fixture(scope="session")
+def corpus_docs():
+    """All corpus documents, loaded once (skips when ../shared is not beside the project)."""
+    if not CORPUS.exists():
+        pytest.skip("../shared/corpus is not beside the project")
+    from build_tools import commands
+    from build_tools.transforms import Context
+    docs, failures = commands.load_sources(CORPUS, Context(TODAY))
+    return docs, failures

@@ -252,6 +252,8 @@
   }
 
   window.regSearch = function (query) { return search(query); };
+  /* The same, calling onPartial(results so far) as documents are loaded (for the UI and tests). */
+  window.regSearchProgress = function (query, onPartial) { return search(query, onPartial); };
 
   /* ---------------------------------------------------------------- UI */
 
