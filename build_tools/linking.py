@@ -41,6 +41,7 @@ from bisect import bisect_right
 import ahocorasick
 
 from .model import Article, Division, Span
+from .transforms.crossrefs import title_ranges
 
 SKIP_KINDS = ("heading", "toc", "note", "status", "label")
 PREFIX = "中华人民共和国"
@@ -276,17 +277,7 @@ def _applies(df, owner, chain_cache, chain):
 def _blocked_ranges(text, spans):
     ranges = [(s.start, s.end) for s in spans]
     if "《" in text:
-        depth = 0
-        start = 0
-        for i, ch in enumerate(text):
-            if ch == "《":
-                if depth == 0:
-                    start = i
-                depth += 1
-            elif ch == "》" and depth:
-                depth -= 1
-                if depth == 0:
-                    ranges.append((start, i + 1))
+        ranges += title_ranges(text)
     return ranges
 
 
@@ -321,26 +312,17 @@ def _link_document(t, external, titles, used):
 
 def _title_spans(doc, text, existing, titles):
     out = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch == "《":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch == "》" and depth:
-            depth -= 1
-            if depth == 0:
-                name = text[start + 1:i]
-                target = titles.get(name)
-                if target is None and "〈" in name:
-                    target = titles.get(name.replace("〈", "《").replace("〉", "》"))
-                if target is None or target is doc or target.title == doc.title:
-                    continue
-                s, e = start + 1, i
-                if any(x.start < e and s < x.end for x in existing):
-                    continue
-                out.append(Span(s, e, "doc", (target.slug, ""), target.title))
+    for start, end in title_ranges(text):
+        name = text[start + 1:end - 1]
+        target = titles.get(name)
+        if target is None and "〈" in name:
+            target = titles.get(name.replace("〈", "《").replace("〉", "》"))
+        if target is None or target is doc or target.title == doc.title:
+            continue
+        s, e = start + 1, end - 1
+        if any(x.start < e and s < x.end for x in existing):
+            continue
+        out.append(Span(s, e, "doc", (target.slug, ""), target.title))
     return out
 
 

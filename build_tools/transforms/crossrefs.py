@@ -147,7 +147,7 @@ def _int(text):
         return None
 
 
-def _title_ranges(text):
+def title_ranges(text):
     """Spans of 《…》 titles (nested 〈〉 allowed), where no reference is looked for."""
     ranges = []
     depth = 0
@@ -185,7 +185,7 @@ def find_refs(doc) -> list[Ref]:
 
 
 def _refs_in(doc, index, art, p, para_no, text, state):
-    titles = _title_ranges(text) if "《" in text else ()
+    titles = title_ranges(text) if "《" in text else ()
     out = []
     prev = None           # (end, context, art, para, explicit) of the previous unit (chains)
     other_from = -1       # a reference to another instrument was seen in this sentence
