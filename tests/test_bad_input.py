@@ -159,3 +159,20 @@ def test_markdown_syntax_in_plain_text_is_literal(tmp_path):
     from build_tools.writers import markdown as md
     html = pymd.markdown(md.paragraph_md(para, doc.slug, None), extensions=["attr_list"])
     assert "<strong>" not in html and "<a " not in html and "<b>" not in html
+
+
+def test_a_20_mb_file_is_read(tmp_path):
+    from build_tools import numerals
+    para = "为了保护民事主体的合法权益，调整民事关系，维护社会和经济秩序，根据宪法，制定本法。"
+    chunks, size, n = ["# 大文件测试条例\n\n"], 0, 1
+    while size < 20 * 1024 * 1024:
+        s = f"第{numerals.to_chinese(n % 3000 + 1)}条 {para}{n}\n\n"
+        chunks.append(s)
+        size += len(s.encode())
+        n += 1
+    path = tmp_path / "big.md"
+    path.write_text("".join(chunks), encoding="utf-8")
+    doc = pipeline.load(path)
+    assert doc.title == "大文件测试条例"
+    assert len(doc.articles) >= 3000
+    assert any(p.code in ("copy_conflict", "numbering_restarted", "duplicate_article") for p in doc.problems)

@@ -17,11 +17,16 @@ INLINE = re.compile(rf"(?<=[。；])[ \u3000]*第({numerals.NUM})条(?!之)[ \u3
 def run(doc, ctx):
     if doc.style != "statute":
         return
-    out = []
     arts = doc.articles
+    following: list[int | None] = [None] * len(arts)   # number of the next plain article
+    nxt = None
+    for idx in range(len(arts) - 1, -1, -1):
+        following[idx] = nxt
+        if not arts[idx].suffix:
+            nxt = arts[idx].number
+    out = []
     for idx, art in enumerate(arts):
-        following = next((a.number for a in arts[idx + 1:] if not a.suffix), None)
-        out.extend(_split(doc, art, following))
+        out.extend(_split(doc, art, following[idx]))
     doc.articles = out
 
 
