@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import collections
+import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -69,17 +71,27 @@ class StrictFailure(Exception):
     pass
 
 
-def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None):
-    """Build into a temporary folder, then swap it in: a failed build leaves site/ intact."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, jobs=None):
+    """Build into a temporary folder, then swap it in: a failed build leaves site/ intact.
+    Large sites are rendered by several MkDocs processes, each taking every n-th page."""
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-    extra = {"docs_dir": str(Path(docs_dir).resolve())} if docs_dir else {}
+    docs = Path(docs_dir).resolve() if docs_dir else None
+    pages = sum(1 for _ in (docs or Path(config_file).parent / "docs").rglob("*.md"))
+    jobs = jobs or (min(os.cpu_count() or 1, 4) if pages >= SHARD_FROM else 1)
     try:
-        cfg = load_config(str(config_file), site_dir=str(tmp), strict=strict, **extra)
-        build(cfg)
+        if jobs == 1:
+            _mkdocs_once(config_file, tmp, strict, docs)
+        else:
+            procs = [subprocess.Popen([sys.executable, "-m", "build_tools.commands", str(config_file), str(tmp),
+                                       str(docs or ""), "1" if strict else "0"],
+                                      env={**os.environ, "REGSITE_SHARD": f"{k}/{jobs}"})
+                     for k in range(jobs)]
+            codes = [p.wait() for p in procs]
+            if any(codes):
+                raise RuntimeError(f"MkDocs 分片构建失败（退出码 {codes}）")
+            _sitemap(config_file, tmp)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -91,6 +103,35 @@ def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None):
         shutil.rmtree(old, ignore_errors=True)
     else:
         tmp.rename(site_dir)
+
+
+SHARD_FROM = 2000      # pages; below this one MkDocs process is faster than several
+
+
+def _sitemap(config_file, site):
+    """Each shard knows only its own pages: write the sitemap of all of them."""
+    import datetime
+    import gzip
+    import yaml
+    with open(config_file, encoding="utf-8") as fh:
+        base = (yaml.safe_load(fh).get("site_url") or "").rstrip("/") + "/"
+    today = datetime.date.today().isoformat()
+    urls = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if p.name != "404.html")
+    body = "".join(f"    <url>\n         <loc>{base}{u}</loc>\n         <lastmod>{today}</lastmod>\n    </url>\n"
+                   for u in urls)
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>")
+    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
+    with gzip.open(site / "sitemap.xml.gz", "wb") as fh:
+        fh.write(xml.encode("utf-8"))
+
+
+def _mkdocs_once(config_file, site_dir, strict, docs_dir, dirty=False):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    extra = {"docs_dir": str(docs_dir)} if docs_dir else {}
+    cfg = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **extra)
+    build(cfg, dirty=dirty)
 
 
 def summary(docs, failures):
@@ -164,3 +205,14 @@ def register(sub):
     p.set_defaults(func=cmd_serve)
     from . import bundle
     bundle.register(sub)
+
+
+if __name__ == "__main__":      # one shard of a parallel MkDocs build (see mkdocs_build)
+    import logging
+
+    class _NoDirtyWarning(logging.Filter):
+        def filter(self, record):   # the shard's "dirty" build writes into a fresh folder
+            return "'dirty' build" not in record.getMessage()
+    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+    cfg_file, out, docs_arg, strict_arg = sys.argv[1:5]
+    _mkdocs_once(cfg_file, Path(out), strict_arg == "1", Path(docs_arg) if docs_arg else None, dirty=True)

@@ -3,6 +3,7 @@ navigation from the generated docs/.nav.yml, and copy-link / copy-citation butto
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -12,11 +13,39 @@ ARTICLE_HEADING = re.compile(r'<h3 (?=[^>]*class="article")([^>]*)>(.*?)</h3>', 
 ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 
 
+def _shard():
+    """REGSITE_SHARD=k/n: this MkDocs process renders every n-th page, starting at k."""
+    value = os.environ.get("REGSITE_SHARD")
+    if not value:
+        return None
+    k, n = (int(x) for x in value.split("/"))
+    return k, n
+
+
 def on_config(config):
     nav_file = Path(config["docs_dir"]) / ".nav.yml"
     if config.get("nav") is None and nav_file.exists():
         config["nav"] = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
+    shard = _shard()
+    if shard and shard[0] != 0:
+        config["theme"].static_templates.clear()      # 404.html, sitemap: shard 0 writes them
     return config
+
+
+def on_nav(nav, config, files):
+    """With a shard set, the whole navigation is known, but only this shard's pages (and,
+    for shard 0, the static files) are rendered."""
+    shard = _shard()
+    if shard:
+        from mkdocs.structure.files import InclusionLevel
+        k, n = shard
+        pages = sorted((f for f in files if f.is_documentation_page()), key=lambda f: f.src_uri)
+        mine = {id(f) for i, f in enumerate(pages) if i % n == k}
+        for f in files:
+            if (f.is_documentation_page() and id(f) not in mine) or \
+                    (not f.is_documentation_page() and k != 0):
+                f.inclusion = InclusionLevel.EXCLUDED
+    return nav
 
 
 def on_page_content(content, page, config, files):
