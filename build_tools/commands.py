@@ -56,15 +56,21 @@ def generate(source, docs_dir, ctx, strict=False):
         f"用时 {time.time() - t0:.1f} 秒")
     t1 = time.time()
     glossary, terms = link(docs)
+    warnings = [(d.source, p) for d in docs for p in d.problems if p.severity != "info"]
+    for src, p in warnings[:MAX_PRINTED]:
+        say(f"{SEVERITY[p.severity]} {src}:{p.line or ''} {p.code} {p.message}")
+    if len(warnings) > MAX_PRINTED:
+        say(f"…… 另有 {len(warnings) - MAX_PRINTED} 条警告或错误，见各文件的“来源说明”")
     if strict:
-        warnings = [(d.source, p) for d in docs for p in d.problems if p.severity != "info"]
-        for src, p in warnings:
-            say(f"{src}:{p.line or ''} {p.severity} {p.code} {p.message}")
         if warnings or failures:
             raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
     files = site_writer.write(docs, Path(docs_dir), glossary, terms, ctx.today)
     say(f"生成 Markdown {sum(1 for f in files if f.endswith('.md'))} 页，用时 {time.time() - t1:.1f} 秒")
     return docs, failures
+
+
+MAX_PRINTED = 200
+SEVERITY = {"warning": "警告", "error": "错误"}
 
 
 class StrictFailure(Exception):

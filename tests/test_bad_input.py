@@ -176,3 +176,25 @@ def test_a_20_mb_file_is_read(tmp_path):
     assert doc.title == "大文件测试条例"
     assert len(doc.articles) >= 3000
     assert any(p.code in ("copy_conflict", "numbering_restarted", "duplicate_article") for p in doc.problems)
+
+
+def test_a_failed_mkdocs_build_leaves_the_old_site(tmp_path):
+    from build_tools import commands
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("旧网站", encoding="utf-8")
+    bad = tmp_path / "mkdocs.yml"
+    bad.write_text("site_name: x\ntheme:\n  name: no-such-theme\n", encoding="utf-8")
+    with pytest.raises(BaseException):
+        commands.mkdocs_build(bad, site, docs_dir=ROOT / "docs")
+    assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+
+
+def test_build_prints_warnings_but_exits_zero(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "build_tools", "build", str(ROOT / "seeds"),
+                           "--docs-dir", str(tmp_path / "docs"), "--site-dir", str(tmp_path / "site")],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "警告 " in proc.stderr and "002_dad1dd036308a8dd.txt:35 article_gap" in proc.stderr
+    assert (tmp_path / "site" / "index.html").exists()
