@@ -7,7 +7,8 @@ the index loads from file:// as well as over HTTP):
     search/g{k}.js     {gram: postings, ...} for the grams whose hash % N == k; a gram is every
                        single character and every pair of adjacent characters of a document's
                        normalised text; postings are document numbers, delta + varint + base64
-    search/d{i}.js     [[anchor, label, page, text, defined_terms], ...] for document i
+    search/d{i}.js     [[anchor, label, page, text, defined_terms], ...] for document i; page is
+                       the file name without .html inside the document's folder (chp_3)
 
 A query loads meta.js, the gram shards of its characters, intersects the postings, and
 loads only the candidate documents' shards to find the exact matches.  Normalisation
@@ -69,16 +70,16 @@ def records(doc, where) -> list[list]:
         page = md.locate(where, a.anchor)
         text = "\n".join(p.text for p in a.paragraphs)
         label = a.label if not a.title else f"{a.label}{a.title}"
-        out.append([a.anchor, label, f"{doc.slug}/{page}.html", f"{a.label} {text}",
+        out.append([a.anchor, label, page, f"{a.label} {text}",
                     defined.get(a.anchor, [])])
     for d in doc.divisions:
         page = md.locate(where, d.anchor)
         text = "\n".join([d.heading] + [p.text for p in d.paragraphs])
-        out.append([d.anchor, d.heading, f"{doc.slug}/{page}.html", text,
+        out.append([d.anchor, d.heading, page, text,
                     defined.get(d.anchor, [])])
     body = [p for p in doc.preamble if p.kind not in ("status", "label")]
     if body:
-        out.append(["preamble", "序言", f"{doc.slug}/index.html", "\n".join(p.text for p in body), []])
+        out.append(["preamble", "序言", "index", "\n".join(p.text for p in body), []])
     return out
 
 

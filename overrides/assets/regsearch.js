@@ -219,7 +219,7 @@
               if (cite && citeDocs.indexOf(n) >= 0) {
                 recs.forEach(function (r) {
                   if (r[0] === cite.anchor || r[0].slice(-cite.anchor.length - 2) === "__" + cite.anchor) {
-                    citeResults.push({slug: d[0], anchor: r[0], title: d[1], label: r[1], page: r[2],
+                    citeResults.push({slug: d[0], anchor: r[0], title: d[1], label: r[1], page: d[0] + "/" + r[2] + ".html",
                                       snippet: escapeHtml(r[3].slice(0, 90)) + (r[3].length > 90 ? "…" : ""),
                                       kind: "citation", score: 0});
                   }
@@ -235,7 +235,7 @@
                 }
                 var isDef = r[4].some(function (x) { return norm(x) === terms.join(" "); });
                 var labelHit = norm(r[1]) === terms.join(" ") ? 1000 : 0;
-                var res = {slug: d[0], anchor: r[0], title: d[1], label: r[1], page: r[2], order: k,
+                var res = {slug: d[0], anchor: r[0], title: d[1], label: r[1], page: d[0] + "/" + r[2] + ".html", order: k,
                            snippet: snippet(r[3], nt, terms), kind: isDef ? "definition" : "article",
                            score: labelHit + count * 10 - nt.length / 1000};
                 byDoc[d[0]] = (byDoc[d[0]] || 0) + 1;

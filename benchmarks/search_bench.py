@@ -1,0 +1,88 @@
+"""Search latency and bytes loaded per query on the whole corpus, over HTTP and from file://.
+
+    .venv/bin/python benchmarks/search_bench.py [FOLDER]      (default: ../shared/corpus/lawrefbook)
+
+Builds only the exact-search index for the folder (no MkDocs), opens a page that loads
+assets/regsearch.js in Debian's Chromium, and for each query prints the time until the
+first results are shown (regSearchProgress's first non-empty callback), the time until all
+results are known, the bytes of index loaded by then, and the number of results.
+"""
+from __future__ import annotations
+
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+QUERIES = ["公共数据", "个人信息", "算力", "数据安全", "行政处罚", "劳动合同", "合同", "不可抗力",
+           "第三十一条", "人民法院 调解", "PUE", "5G", "蟹", "的", "电子签名", "网约车",
+           "《中华人民共和国民法典》第十条", "算力条例 第31条"]
+
+MEASURE = """q => new Promise(res => {
+  const t0 = performance.now(); let first = null;
+  const before = performance.getEntriesByType('resource').length;
+  const bytes = () => performance.getEntriesByType('resource').slice(before)
+      .reduce((s, e) => s + (e.encodedBodySize || 0), 0);
+  let firstBytes = 0;
+  regSearchProgress(q, r => { if (first === null && r.length) { first = performance.now() - t0; firstBytes = bytes(); } })
+    .then(all => res({first: first === null ? performance.now() - t0 : first, all: performance.now() - t0,
+                      n: all.length, firstBytes: first === null ? bytes() : firstBytes, allBytes: bytes()}));
+})"""
+
+
+def build_index(folder: Path, out: Path) -> tuple[int, int]:
+    from build_tools import commands
+    from build_tools.transforms import Context
+    from build_tools.writers import markdown as md
+    from build_tools.writers import search_index
+    docs, _ = commands.load_sources(folder, Context())
+    commands.link(docs)
+    plans = {d.slug: md.plan(d) for d in docs}
+    (out / "search").mkdir(parents=True)
+    for name, text in search_index.build(docs, plans).items():
+        (out / "search" / name).write_text(text, encoding="utf-8")
+    (out / "assets").mkdir()
+    shutil.copy(ROOT / "overrides" / "assets" / "regsearch.js", out / "assets" / "regsearch.js")
+    (out / "index.html").write_text('<!doctype html><meta charset="utf-8"><title>bench</title>'
+                                    '<script src="assets/regsearch.js"></script>', encoding="utf-8")
+    text = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    index = sum(p.stat().st_size for p in (out / "search").iterdir())
+    return text, index
+
+
+def main():
+    from browser import browser, serve
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "lawrefbook"
+    with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
+        out = Path(tmp)
+        t = time.time()
+        text, index = build_index(folder, out)
+        print(f"# search benchmark {time.strftime('%Y-%m-%d %H:%M')}: {folder.name}, index built in "
+              f"{time.time() - t:.0f} s; source {text / 1e6:.1f} MB, index {index / 1e6:.1f} MB "
+              f"({index / text:.2f}x), {len(list((out / 'search').iterdir()))} files")
+        print("| query | transport | first results ms | all results ms | KB loaded for first | KB loaded for all | results |")
+        print("| --- | --- | --- | --- | --- | --- | --- |")
+        firsts = []
+        with serve(out) as base, browser() as b:
+            for transport, url in (("http", f"{base}/index.html"), ("file", (out / "index.html").as_uri())):
+                for q in QUERIES:
+                    page = b.new_page()          # a cold page for every query: nothing cached
+                    page.goto(url)
+                    r = page.evaluate(MEASURE, q)
+                    page.close()
+                    firsts.append(r["first"])
+                    kb_first = f"{r['firstBytes'] / 1e3:.0f}" if transport == "http" else "—"
+                    kb_all = f"{r['allBytes'] / 1e3:.0f}" if transport == "http" else "—"
+                    print(f"| {q} | {transport} | {r['first']:.0f} | {r['all']:.0f} | {kb_first} | {kb_all} | {r['n']} |",
+                          flush=True)
+        print(f"\nmedian first results {statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
