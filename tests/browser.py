@@ -30,12 +30,23 @@ def serve(directory: Path):
         server.shutdown()
 
 
+_shared = {"browser": None, "users": 0, "pw": None}
+
+
 @contextlib.contextmanager
 def browser():
+    """One Chromium for the whole test session (Playwright's sync API allows one at a time);
+    nested users share it, the last one to leave closes it."""
     from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    if _shared["browser"] is None:
+        _shared["pw"] = sync_playwright().start()
+        _shared["browser"] = _shared["pw"].chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    _shared["users"] += 1
+    try:
+        yield _shared["browser"]
+    finally:
+        _shared["users"] -= 1
+        if _shared["users"] == 0:
+            _shared["browser"].close()
+            _shared["pw"].stop()
+            _shared["browser"] = _shared["pw"] = None
