@@ -7,10 +7,9 @@ import datetime as dt
 import json
 import os
 import sys
-from pathlib import Path
 
 from . import export as export_view
-from . import pipeline, slugs, sourcefile
+from . import pipeline, sourcefile
 from .transforms import Context
 
 
@@ -30,18 +29,8 @@ def cmd_export(args) -> int:
         json.dump(export_view.to_json(doc), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    failures = []
-    docs = []
-    for path in pipeline.sources(args.path):
-        try:
-            docs.append(pipeline.load(path, ctx))
-        except sourcefile.SourceError as exc:
-            failures.append(exc)
-            print(f"错误 {exc}", file=sys.stderr)
-        except Exception as exc:   # a bug must not stop the other files
-            failures.append(exc)
-            print(f"错误 {path}: 内部错误 {type(exc).__name__}: {exc}", file=sys.stderr)
-    slugs.assign(docs)
+    from .commands import load_sources
+    docs, failures = load_sources(args.path, ctx)
     out = sys.stdout
     for doc in docs:
         out.write(json.dumps(export_view.to_json(doc), ensure_ascii=False))

@@ -8,7 +8,7 @@ import pytest
 
 from build_tools import audit, pipeline, sourcefile
 from build_tools.sourcefile import SourceText
-from conftest import ROOT, SEED
+from conftest import ROOT
 
 LAW = "# 测试条例\n\n第一条 为了测试，制定本条例。\n\n第二条 本条例自2025年1月1日起施行。\n"
 
@@ -113,7 +113,6 @@ def test_hostile_text_is_kept_verbatim_in_the_model():
 
 def test_hostile_text_renders_as_text_in_chromium(tmp_path):
     from browser import browser, serve
-    from build_tools import commands
     src = tmp_path / "src"
     src.mkdir()
     (src / "evil.md").write_text(HOSTILE, encoding="utf-8")

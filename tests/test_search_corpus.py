@@ -4,7 +4,6 @@ The index is built for all 3,475 documents (without MkDocs) and queried in Chrom
 through a minimal page that loads assets/regsearch.js, exactly as the site does.
 """
 import shutil
-import time
 
 import pytest
 
@@ -69,7 +68,6 @@ def test_first_results_come_fast_with_little_loaded(corpus_search):
     page.goto(f"{base}/index.html")
     page.evaluate("regSearch('预热')")
     sizes.clear()
-    t = time.time()
     first = page.evaluate("""q => new Promise(res => {
         const t0 = performance.now();
         window.__first = null;

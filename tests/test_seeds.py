@@ -3,7 +3,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, SEED
+from conftest import ROOT
 
 CN = "一二三四五六七八九十"
 

@@ -1,9 +1,6 @@
 """The built seed site: HTML structure, text fidelity, and behaviour in Chromium."""
 import html as htmllib
 import re
-from pathlib import Path
-
-import pytest
 
 from conftest import ROOT
 

@@ -2,7 +2,7 @@
 import re
 
 from build_tools.writers import markdown as md
-from conftest import ROOT, SEED
+from conftest import ROOT
 
 
 def test_escape_keeps_text_literal():

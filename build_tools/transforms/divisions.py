@@ -88,7 +88,6 @@ def _label(key):
 
 
 def _resolve(doc, members):
-    n = len(members)
     for i, u in enumerate(members):
         if len(u.evidence) > 1:
             doc.report("heading_position_conflict", "warning",

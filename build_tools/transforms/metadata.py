@@ -16,7 +16,7 @@ EVENT_WORDS = [("批准", "approved"), ("修订", "amended"), ("修正", "amende
                ("发布", "published"), ("印发", "published"), ("施行", "effective"), ("通过", "passed")]
 EFFECTIVE_RE = re.compile(rf"自{DATE}起(?:施行|执行|实施)")
 BLANK_RE = re.compile(r"自\s*年\s*月\s*日起(?:施行|执行|实施)")
-VALIDITY_RE = re.compile(rf"有效期(?:为)?([0-9]+|[一二三四五六七八九十]+)年")
+VALIDITY_RE = re.compile(r"有效期(?:为)?([0-9]+|[一二三四五六七八九十]+)年")
 DRAFT = ("征求意见稿", "草案", "送审稿", "公开征求意见稿")
 
 
@@ -126,7 +126,7 @@ def _expiry(doc):
         elif not start:
             doc.report("expiry_unknown", "info",
                        f"原文规定有效期{m.group(1)}年，但未载明具体施行日期（如“自印发之日起施行”），"
-                       f"无法计算失效日期", p.line)
+                       "无法计算失效日期", p.line)
         return
 
 
