@@ -9,7 +9,6 @@ results are known, the bytes of index loaded by then, and the number of results.
 """
 from __future__ import annotations
 
-import shutil
 import statistics
 import sys
 import tempfile
@@ -39,18 +38,10 @@ MEASURE = """q => new Promise(res => {
 def build_index(folder: Path, out: Path) -> tuple[int, int]:
     from build_tools import commands
     from build_tools.transforms import Context
-    from build_tools.writers import markdown as md
     from build_tools.writers import search_index
     docs, _ = commands.load_sources(folder, Context())
     commands.link(docs)
-    plans = {d.slug: md.plan(d) for d in docs}
-    (out / "search").mkdir(parents=True)
-    for name, text in search_index.build(docs, plans).items():
-        (out / "search" / name).write_text(text, encoding="utf-8")
-    (out / "assets").mkdir()
-    shutil.copy(ROOT / "overrides" / "assets" / "regsearch.js", out / "assets" / "regsearch.js")
-    (out / "index.html").write_text('<!doctype html><meta charset="utf-8"><title>bench</title>'
-                                    '<script src="assets/regsearch.js"></script>', encoding="utf-8")
+    search_index.write_standalone(docs, out)
     text = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     index = sum(p.stat().st_size for p in (out / "search").iterdir())
     return text, index

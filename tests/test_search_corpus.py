@@ -3,11 +3,9 @@
 The index is built for all 3,475 documents (without MkDocs) and queried in Chromium
 through a minimal page that loads assets/regsearch.js, exactly as the site does.
 """
-import shutil
-
 import pytest
 
-from conftest import CORPUS, ROOT
+from conftest import CORPUS
 from search_queries import truth
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the project")
@@ -21,19 +19,11 @@ QUERIES = ["公共数据", "个人信息", "算力", "信阳", "数据安全", "
 def corpus_search(corpus_docs, tmp_path_factory):
     from browser import browser, serve
     from build_tools import linking
-    from build_tools.writers import markdown as md
     from build_tools.writers import search_index
     docs, _ = corpus_docs
     linking.link_collection(docs)
-    plans = {d.slug: md.plan(d) for d in docs}
     out = tmp_path_factory.mktemp("corpus-search")
-    (out / "search").mkdir()
-    for name, text in search_index.build(docs, plans).items():
-        (out / "search" / name).write_text(text, encoding="utf-8")
-    (out / "assets").mkdir()
-    shutil.copy(ROOT / "overrides" / "assets" / "regsearch.js", out / "assets" / "regsearch.js")
-    (out / "index.html").write_text('<!doctype html><meta charset="utf-8"><title>t</title>'
-                                    '<script src="assets/regsearch.js"></script>', encoding="utf-8")
+    search_index.write_standalone(docs, out)
     with serve(out) as base, browser() as b:
         yield docs, out, base, b
 

@@ -116,3 +116,20 @@ def build(docs, plans) -> dict[str, str]:
 def _js(name: str, data) -> str:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return f'__regsearch("{name}",{payload});\n'
+
+
+def write_standalone(docs, out) -> None:
+    """The index and the engine with a bare page that loads it, without MkDocs: what tests and
+    benchmarks query to measure the engine on a large collection."""
+    import shutil
+    from pathlib import Path
+    out = Path(out)
+    plans = {d.slug: md.plan(d) for d in docs}
+    (out / "search").mkdir(parents=True, exist_ok=True)
+    for name, text in build(docs, plans).items():
+        (out / "search" / name).write_text(text, encoding="utf-8")
+    (out / "assets").mkdir(exist_ok=True)
+    engine = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "regsearch.js"
+    shutil.copy(engine, out / "assets" / "regsearch.js")
+    (out / "index.html").write_text('<!doctype html><meta charset="utf-8"><title>search</title>'
+                                    '<script src="assets/regsearch.js"></script>', encoding="utf-8")
