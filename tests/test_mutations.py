@@ -39,7 +39,8 @@ def mutated(draw):
     return key, "\n".join(lines)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutated_seeds(case):
     key, text = case
