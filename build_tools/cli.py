@@ -53,10 +53,7 @@ def main(argv=None) -> int:
     p.add_argument("--today", help="date used for the status (YYYY-MM-DD), default today")
     p.add_argument("path")
     p.set_defaults(func=cmd_export)
-    try:
-        from . import commands
-        commands.register(sub)
-    except ImportError:
-        pass
+    from . import commands
+    commands.register(sub)
     args = parser.parse_args(argv)
     return args.func(args)
