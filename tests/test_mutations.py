@@ -54,7 +54,6 @@ def test_mutated_seeds(case):
         (Path(__file__).parent / ".last-mutation-failure.txt").write_text(f"{key}\n{text}", encoding="utf-8")
     assert missing == []
     # every anchor is unique and every link target resolves to a page holding it
-    pipeline_docs = [doc]
     pages = md.plan(doc)
     where = md.page_map(doc, pages)
     anchors = [a.anchor for a in doc.articles] + [p.anchor for _, p in doc.all_paragraphs()]
@@ -66,4 +65,3 @@ def test_mutated_seeds(case):
             slug, anchor = s.target
             if slug in ("", doc.slug) and anchor:
                 assert md.locate(where, anchor) != "index" or anchor.startswith(("preamble", "preface"))
-    assert pipeline_docs
