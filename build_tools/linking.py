@@ -121,15 +121,20 @@ class _Text:
         self.matches: list = []
 
 
+def _build_automaton(words):
+    a = ahocorasick.Automaton()
+    for w in words:
+        a.add_word(w, w)
+    a.make_automaton()
+    return a
+
+
 def _superstrings(terms) -> dict:
     """term -> the other terms containing it (公共数据 contains 数据)."""
     out: dict[str, list] = {}
     if not terms:
         return out
-    a = ahocorasick.Automaton()
-    for t in terms:
-        a.add_word(t, t)
-    a.make_automaton()
+    a = _build_automaton(terms)
     for t in terms:
         for _, u in a.iter(t):
             if u != t:
@@ -145,11 +150,7 @@ def _automaton(terms, supers):
         words.update(supers.get(t, ()))
     if not words:
         return None
-    a = ahocorasick.Automaton()
-    for w in words:
-        a.add_word(w, w)
-    a.make_automaton()
-    return a
+    return _build_automaton(words)
 
 
 def _common_words():
