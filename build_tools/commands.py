@@ -34,7 +34,7 @@ def _load_one(args):
         return None, f"错误 {path}: 内部错误 {type(exc).__name__}: {exc}"
 
 
-def load_sources(folder, ctx, strict=False):
+def load_sources(folder, ctx):
     """Read every source (in parallel for large folders); unreadable files are reported and skipped."""
     paths = pipeline.sources(folder)
     jobs = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 1
@@ -58,12 +58,9 @@ def load_sources(folder, ctx, strict=False):
 
 
 def link(docs):
-    try:
-        from . import linking
-    except ImportError:
-        return None, []
-    glossary = linking.link_collection(docs)
-    return glossary, linking.user_dict_terms(docs)
+    """Definitions, references and titles across the collection; returns the glossary."""
+    from . import linking
+    return linking.link_collection(docs)
 
 
 def generate(source, docs_dir, ctx, strict=False):
@@ -73,7 +70,7 @@ def generate(source, docs_dir, ctx, strict=False):
     say(f"读取 {len(docs)} 个文件（失败 {len(failures)} 个），条文 {sum(len(d.articles) for d in docs)} 条，"
         f"用时 {time.time() - t0:.1f} 秒")
     t1 = time.time()
-    glossary, terms = link(docs)
+    glossary = link(docs)
     warnings = [(d.source, p) for d in docs for p in d.problems if p.severity != "info"]
     for src, p in warnings[:MAX_PRINTED]:
         say(f"{SEVERITY[p.severity]} {src}:{p.line or ''} {p.code} {p.message}")
@@ -82,7 +79,7 @@ def generate(source, docs_dir, ctx, strict=False):
     if strict:
         if warnings or failures:
             raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
-    files = site_writer.write(docs, Path(docs_dir), glossary, terms, ctx.today)
+    files = site_writer.write(docs, Path(docs_dir), glossary, ctx.today)
     say(f"生成 Markdown {sum(1 for f in files if f.endswith('.md'))} 页，用时 {time.time() - t1:.1f} 秒")
     return docs, failures
 
@@ -119,14 +116,7 @@ def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, jobs=None):
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    if site_dir.exists():
-        old = site_dir.with_name(site_dir.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        site_dir.rename(old)
-        tmp.rename(site_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        tmp.rename(site_dir)
+    site_writer.swap_in(tmp, site_dir)
 
 
 SHARD_FROM = 2000      # pages; below this one MkDocs process is faster than several

@@ -163,20 +163,6 @@ def _common_words():
     return lambda t: freq.get(t) or 0
 
 
-def user_dict_terms(docs) -> list[str]:
-    """Defined terms and document titles, for jieba's user dictionary (search segmentation)."""
-    words = set()
-    for d in docs:
-        for df in d.definitions:
-            words.add(df.term)
-            words.update(df.aliases)
-        if d.title:
-            words.add(d.title)
-            if d.title.startswith(PREFIX) and len(d.title) > len(PREFIX) + 1:
-                words.add(d.title[len(PREFIX):])
-    return sorted(w for w in words if w and not any(c.isspace() for c in w))
-
-
 # -- which document a title or an external term points to ---------------------------------
 
 def _date_key(d):

@@ -22,8 +22,8 @@ def corpus_site(corpus_docs, tmp_path_factory):
     from build_tools.writers import site as writer
     docs, _ = corpus_docs
     out = tmp_path_factory.mktemp("corpus-site")
-    glossary, terms = commands.link(docs)
-    writer.write(docs, out / "docs", glossary, terms)
+    glossary = commands.link(docs)
+    writer.write(docs, out / "docs", glossary)
     commands.mkdocs_build(ROOT / "mkdocs.yml", out / "site", docs_dir=out / "docs")
     return docs, out / "site"
 

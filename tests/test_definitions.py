@@ -284,15 +284,6 @@ def test_glossary(linked):
     assert set(suanli["used_in"]) == {d.slug for d in docs.values()}
 
 
-def test_user_dict_terms(linked):
-    from build_tools import linking
-    docs, _ = linked
-    words = linking.user_dict_terms(list(docs.values()))
-    assert "算力产业" in words and "公共数据" in words
-    assert "贵阳市算力产业促进条例" in words
-    assert all(" " not in w for w in words)
-
-
 # -- collection rules on small documents ------------------------------------------------------
 
 def small_site(*texts):

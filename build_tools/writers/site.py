@@ -11,11 +11,10 @@ import yaml
 from . import markdown as md
 
 NAV_FILE = ".nav.yml"
-JIEBA_FILE = ".jieba_user_dict.txt"
 GENERATED_MARK = ".generated-by-build_tools"
 
 
-def write(docs, out: Path, glossary=None, user_terms=(), today=None) -> dict[str, str]:
+def write(docs, out: Path, glossary=None, today=None) -> dict[str, str]:
     """Write docs/ atomically (a temporary folder swapped in); returns {relative path: text}."""
     files: dict[str, str] = {}
     plans = {d.slug: md.plan(d) for d in docs}
@@ -30,7 +29,6 @@ def write(docs, out: Path, glossary=None, user_terms=(), today=None) -> dict[str
         files["glossary.md"] = glossary_page(glossary, docs, plans)
     files[NAV_FILE] = yaml.safe_dump(nav(docs, plans, bool(glossary)), allow_unicode=True,
                                      sort_keys=False, width=1000)
-    files[JIEBA_FILE] = jieba_dict(docs, user_terms)
     from . import search_index
     for name, text in search_index.build(docs, plans).items():
         files[f"search/{name}"] = text
@@ -42,20 +40,26 @@ def write(docs, out: Path, glossary=None, user_terms=(), today=None) -> dict[str
 
 def _swap_in(out: Path, files: dict[str, str]):
     out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".docs-", dir=out.parent))
     for rel, text in files.items():
         path = tmp / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    if out.exists():
-        old = out.with_name(out.name + ".old")
-        if old.exists():
-            shutil.rmtree(old)
-        out.rename(old)
-        tmp.rename(out)
-        shutil.rmtree(old)
+    swap_in(tmp, out)
+
+
+def swap_in(tmp: Path, target: Path):
+    """Replace target by the finished folder tmp; a reader never sees a half-written one."""
+    target = Path(target)
+    if target.exists():
+        old = target.with_name(target.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+        tmp.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
     else:
-        tmp.rename(out)
+        tmp.rename(target)
 
 
 def home_page(docs) -> str:
@@ -148,20 +152,6 @@ def _letter_groups(docs):
     if current:
         groups.append(current)
     return groups
-
-
-def jieba_dict(docs, user_terms) -> str:
-    """Words jieba must keep whole: defined terms, titles, article labels."""
-    from .. import numerals
-    words = dict.fromkeys(user_terms)
-    for d in docs:
-        words[d.title] = None
-        for a in d.articles:
-            if a.label.startswith("第"):
-                words[a.label] = None
-        words.update(dict.fromkeys(c.title for c in d.chapters if len(c.title) >= 2))
-    words.update(dict.fromkeys(numerals.article_label(n) for n in range(1, 301)))
-    return "".join(f"{w} 100000 n\n" for w in words if w and " " not in w)
 
 
 def glossary_page(glossary, docs, plans) -> str:
