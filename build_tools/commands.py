@@ -107,7 +107,7 @@ def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, jobs=None):
         else:
             procs = [subprocess.Popen([sys.executable, "-m", "build_tools.commands", str(config_file), str(tmp),
                                        str(docs or ""), "1" if strict else "0"],
-                                      env={**os.environ, "REGSITE_SHARD": f"{k}/{jobs}"})
+                                      cwd=ROOT, env={**os.environ, "REGSITE_SHARD": f"{k}/{jobs}"})
                      for k in range(jobs)]
             codes = [p.wait() for p in procs]
             if any(codes):
