@@ -1,8 +1,8 @@
 """MkDocs hooks, kept small so the site can move to another MkDocs-compatible engine:
-navigation from the generated docs/.nav.yml, and copy-link / copy-citation buttons."""
+navigation from the generated docs/.nav.yml, sharding of large builds, compact HTML.
+(The copy-link / copy-citation buttons are added by overrides/assets/regsite.js.)"""
 from __future__ import annotations
 
-import html
 import os
 import re
 from pathlib import Path
@@ -11,8 +11,6 @@ import yaml
 
 PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
 INDENT = re.compile(r"\n\s*")
-ARTICLE_HEADING = re.compile(r'<h3 (?=[^>]*class="article")([^>]*)>(.*?)</h3>', re.S)
-ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 
 
 def _shard():
@@ -48,30 +46,6 @@ def on_nav(nav, config, files):
                     (not f.is_documentation_page() and k != 0):
                 f.inclusion = InclusionLevel.EXCLUDED
     return nav
-
-
-def on_page_content(content, page, config, files):
-    meta = page.meta or {}
-    slug, title = meta.get("doc_slug"), meta.get("doc_title")
-    if not slug:
-        return content
-    base = (config.get("site_url") or "").rstrip("/") + "/"
-
-    def add_tools(m):
-        attrs = dict(ATTR.findall(m.group(1)))
-        anchor = attrs.get("id", "")
-        cite = html.unescape(attrs.get("data-cite", ""))
-        url = f"{base}{slug}/index.html#{anchor}"
-        citation = f"《{title}》{cite} {url}"
-        tools = (f'<span class="article-tools">'
-                 f'<button class="article-copy copy-link" type="button" title="复制本条链接" '
-                 f'aria-label="复制本条链接" data-clipboard-text="{html.escape(url)}">链接</button>'
-                 f'<button class="article-copy copy-cite" type="button" title="复制引文" '
-                 f'aria-label="复制引文" data-clipboard-text="{html.escape(citation)}">引用</button>'
-                 f'</span>')
-        return f"<h3 {m.group(1)}>{m.group(2)}{tools}</h3>"
-
-    return ARTICLE_HEADING.sub(add_tools, content)
 
 
 def on_post_page(output, page, config):

@@ -33,11 +33,28 @@ def test_rendered_article_text_equals_model_text(site, seed_docs):
                 assert text_of(m.group(1)) == p.text, (doc.slug, p.anchor)
 
 
-def test_copy_buttons_carry_public_address_and_citation(site):
+def test_pages_carry_what_the_copy_buttons_need(site):
+    """regsite.js builds the 链接 / 引用 buttons from the page's metadata and the heading."""
     page = (site / SLUG000 / "chp_5.html").read_text(encoding="utf-8")
-    url = f"https://fagui.example.org/{SLUG000}/index.html#art_31"
-    assert f'data-clipboard-text="{url}"' in page
-    assert f'data-clipboard-text="《贵阳市算力产业促进条例》第三十一条 {url}"' in page
+    assert '<meta name="regsite:site-url" content="https://fagui.example.org/">' in page
+    assert f'<meta name="regsite:doc" content="{SLUG000}">' in page
+    assert '<meta name="regsite:title" content="贵阳市算力产业促进条例">' in page
+    assert re.search(r'<h3 (?=[^>]*data-cite="第三十一条")(?=[^>]*id="art_31")[^>]*class="article"', page)
+    assert "data-clipboard-text" not in page       # added in the browser, not repeated in the HTML
+
+
+def test_a_definition_is_written_once_per_page(site):
+    """The first term link to a definition carries it in title=; later ones on the page do not
+    repeat it (regsite.js copies it, see test_site_browser)."""
+    page = (site / "guiyangshi-suanli-chanye-cujin-tiaoli" / "chp_3.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a class="term" href="([^"]*)"( title="[^"]*")?>', page)
+    by_href = {}
+    for href, title in links:
+        by_href.setdefault(href, []).append(title)
+    repeated = {h: t for h, t in by_href.items() if len(t) > 1}
+    assert repeated
+    for titles in repeated.values():
+        assert titles[0] and not any(titles[1:])
 
 
 def test_landing_page_has_metadata_contents_and_source_notes(site):
@@ -106,6 +123,30 @@ def test_copy_link_puts_public_url_on_clipboard(web):
     page.wait_for_timeout(200)
     assert page.evaluate("navigator.clipboard.readText()") == \
         f"《贵阳市算力产业促进条例》第三十一条 https://fagui.example.org/{SLUG000}/index.html#art_31"
+    assert outside == []
+    ctx.close()
+
+
+def test_every_term_link_shows_its_definition_in_the_browser(web, site):
+    base, ctx, page, outside = _page(web)
+    page.goto(f"{base}/guiyangshi-suanli-chanye-cujin-tiaoli/chp_3.html")
+    seen = page.eval_on_selector_all(".md-content a.term", "els => els.map(e => [e.getAttribute('href'), "
+                                     "e.getAttribute('title') || e.getAttribute('data-title') || ''])")
+    first = {}
+    for href, title in seen:
+        assert title, href
+        first.setdefault(href, title)
+    assert len(seen) > len(first)             # the page has repeated links to one definition
+    html = (site / "guiyangshi-suanli-chanye-cujin-tiaoli" / "chp_3.html").read_text(encoding="utf-8")
+    assert [t for _, t in seen] == [first[h] for h, _ in seen]
+    assert all(f'title="{t}"' in html for t in first.values())
+    hrefs = [h for h, _ in seen]
+    later = next(i for i, h in enumerate(hrefs) if h in hrefs[:i])
+    link = page.locator(".md-content a.term").nth(later)
+    link.scroll_into_view_if_needed()
+    link.hover()
+    page.wait_for_selector(".md-tooltip2--active")
+    assert page.inner_text(".md-tooltip2--active").strip() == seen[later][1].strip()
     assert outside == []
     ctx.close()
 

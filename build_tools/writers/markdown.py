@@ -143,6 +143,14 @@ class Linker:
 
     def __init__(self, site_pages: dict[str, dict[str, str]]):
         self.site_pages = site_pages          # slug -> page_map
+        self.titled: dict[str, str] = {}      # href -> title of its first term link on this page
+
+    def new_page(self) -> "Linker":
+        """A page writes a link's title (a definition can be long) only where it differs from
+        that of the page's first link to the same target; regsite.js copies the first link's
+        title to the others."""
+        self.titled = {}
+        return self
 
     def href(self, from_slug: str, target: tuple[str, str]) -> str | None:
         slug, anchor = target
@@ -175,7 +183,14 @@ def render_text(p: Paragraph, slug: str, linker: Linker | None) -> str:
                 title = f"《{s.source_title}》：{s.title}"
             cls = {"term": ".term", "term_external": ".term .term-external", "ref": ".xref",
                    "doc": ".doclink"}.get(s.kind, "")
-            t = f' "{link_title(title)}"' if title else ""
+            title = link_title(title) if title else ""
+            if title and s.kind in ("term", "term_external"):
+                first = linker.titled.get(href)
+                if first is None:
+                    linker.titled[href] = title
+                elif first == title:
+                    title = ""
+            t = f' "{title}"' if title else ""
             out.append(f"[{inner}]({href}{t}){{ {cls} }}")
         pos = s.end
     out.append(escape(p.text[pos:]))
@@ -222,6 +237,7 @@ def article_md(doc: Document, a: Article, linker) -> str:
 
 
 def chapter_page(doc: Document, page: Page, pages: list[Page], linker) -> str:
+    linker = linker.new_page() if linker is not None else None
     meta = {"title": f"{page.title} - {doc.title}", **doc_meta(doc), "page_kind": "chapter"}
     out = [front_matter(meta), ""]
     h1_id = f" {{#{page.division.anchor}}}" if page.division else ""
@@ -263,6 +279,7 @@ def _measures_body(doc, page, linker):
 
 
 def landing_page(doc: Document, pages: list[Page], linker) -> str:
+    linker = linker.new_page() if linker is not None else None
     meta = {"title": doc.title, **doc_meta(doc), "page_kind": "document"}
     out = [front_matter(meta), "", f"# {escape(doc.title)}", ""]
     if doc.subtitle:

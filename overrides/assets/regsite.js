@@ -65,6 +65,60 @@
     }
   }
 
+  function meta(name) {
+    var m = document.querySelector('meta[name="regsite:' + name + '"]');
+    return m ? m.getAttribute("content") : "";
+  }
+
+  /* A page carries a definition once, on its first link to it (the Markdown stays small);
+     the later links to the same definition get the same title. Runs before Material mounts
+     its tooltips (this script is at the end of the body, before DOMContentLoaded). */
+  function copyTitles() {
+    var first = {}, terms = document.querySelectorAll(".md-content a.term");
+    for (var i = 0; i < terms.length; i++) {
+      var a = terms[i], href = a.getAttribute("href");
+      if (a.hasAttribute("title")) {
+        if (!(href in first)) first[href] = a.getAttribute("title");
+      } else if (href in first) {
+        a.setAttribute("title", first[href]);
+      }
+    }
+  }
+
+  /* 链接 and 引用 buttons on every article heading: the public address of the article
+     (site_url + SLUG/index.html#art_N, also in the offline bundle) and a citation. */
+  function addArticleTools() {
+    var slug = meta("doc"), title = meta("title");
+    var base = meta("site-url").replace(/\/?$/, "/");
+    if (!slug) return;
+    var headings = document.querySelectorAll(".md-content h3.article[id]");
+    for (var i = 0; i < headings.length; i++) {
+      var h = headings[i];
+      if (h.querySelector(".article-tools")) continue;
+      var url = base + slug + "/index.html#" + h.id;
+      var tools = document.createElement("span");
+      tools.className = "article-tools";
+      tools.appendChild(copyButton("copy-link", "复制本条链接", "链接", url));
+      tools.appendChild(copyButton("copy-cite", "复制引文", "引用",
+        "《" + title + "》" + (h.getAttribute("data-cite") || "") + " " + url));
+      h.appendChild(tools);
+    }
+  }
+
+  function copyButton(cls, label, text, value) {
+    var b = document.createElement("button");
+    b.className = "article-copy " + cls;
+    b.type = "button";
+    b.title = label;
+    b.setAttribute("aria-label", label);
+    b.setAttribute("data-clipboard-text", value);
+    b.textContent = text;
+    return b;
+  }
+
+  copyTitles();
+  addArticleTools();
+
   function init() {
     if (forwardFromLanding()) return;
     highlight();
