@@ -379,7 +379,7 @@ def build(source=ROOT / "seeds", dist=ROOT / "dist", ctx=None, config_file=OFFLI
                 raise BundleError(f"{from_docs} 与来源不一致（缺少 {', '.join(stale)}），请先运行 build")
         else:
             say("1/5 读取来源、生成 Markdown …")
-            docs, failures = commands.generate(source, docs_dir, ctx)
+            docs, failures, _ = commands.generate(source, docs_dir, ctx)
         if not docs:
             raise BundleError(f"{source}: 没有可读的来源文件")
 

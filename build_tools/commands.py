@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import collections
+import gc
 import os
 import shutil
 import subprocess
@@ -24,26 +25,56 @@ PARALLEL_FROM = 200     # files; below this, one process is faster than several
 
 
 def _load_one(args):
-    """Read one file (in a worker process): (document, None) or (None, one-line error)."""
-    path, ctx = args
+    """Read one file (in a worker process): (document, None) or (None, one-line error).
+    The document comes with its search index part and is stored in the model cache."""
+    path, ctx, store, key = args
     try:
-        return pipeline.load(path, ctx), None
+        doc = pipeline.load(path, ctx)
     except sourcefile.SourceError as exc:
         return None, f"错误 {exc}"
     except Exception as exc:   # a bug must not stop the other files
         return None, f"错误 {path}: 内部错误 {type(exc).__name__}: {exc}"
+    from .writers import search_index
+    search_index.part(doc)
+    if store is not None and key:
+        store.put(key, doc)
+    return doc, None
 
 
-def load_sources(folder, ctx):
-    """Read every source (in parallel for large folders); unreadable files are reported and skipped."""
+def load_sources(folder, ctx, use_cache=True):
+    """Read every source (from the model cache where it is unchanged, in parallel for many
+    files); unreadable files are reported and skipped."""
+    enabled = gc.isenabled()
+    gc.disable()        # the collector would rescan the growing heap of documents, again and again
+    try:
+        docs, failures = _load_sources(folder, ctx, use_cache)
+        gc.freeze()     # the documents live to the end: later collections need not scan them
+    finally:
+        if enabled:
+            gc.enable()
+    return docs, failures
+
+
+def _load_sources(folder, ctx, use_cache):
+    from .cache import ModelCache
     paths = pipeline.sources(folder)
-    jobs = min(os.cpu_count() or 1, 4) if len(paths) >= PARALLEL_FROM else 1
+    store = ModelCache(folder) if use_cache and ModelCache.enabled() else None
+    keys = [store.key(p, ctx) if store else None for p in paths]
+    results: list = [store.get(key) if key else None for key in keys]
+    results = [(doc, None) if doc is not None else None for doc in results]
+    todo = [i for i, r in enumerate(results) if r is None]
+    jobs = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
+    args = [(paths[i], ctx, store, keys[i]) for i in todo]
     if jobs > 1:
         import multiprocessing
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            results = list(pool.imap(_load_one, [(p, ctx) for p in paths], chunksize=32))
+            loaded = list(pool.imap(_load_one, args, chunksize=32))
     else:
-        results = [_load_one((p, ctx)) for p in paths]
+        loaded = [_load_one(a) for a in args]
+    for i, result in zip(todo, loaded):
+        results[i] = result
+    if store is not None:
+        store.prune()
     docs, failures = [], []
     for path, (doc, error) in zip(paths, results):
         if error:
@@ -79,9 +110,10 @@ def generate(source, docs_dir, ctx, strict=False):
     if strict:
         if warnings or failures:
             raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
-    files = site_writer.write(docs, Path(docs_dir), glossary, ctx.today)
-    say(f"生成 Markdown {sum(1 for f in files if f.endswith('.md'))} 页，用时 {time.time() - t1:.1f} 秒")
-    return docs, failures
+    files, changed = site_writer.write(docs, Path(docs_dir), glossary, ctx.today)
+    say(f"生成 Markdown {sum(1 for f in files if f.endswith('.md'))} 页"
+        f"{'' if changed is None else f'（改动 {len(changed)} 个文件）'}，用时 {time.time() - t1:.1f} 秒")
+    return docs, failures, changed
 
 
 MAX_PRINTED = 200
@@ -92,31 +124,100 @@ class StrictFailure(Exception):
     pass
 
 
-def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, jobs=None):
+def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, jobs=None, changed=None):
     """Build into a temporary folder, then swap it in: a failed build leaves site/ intact.
-    Large sites are rendered by several MkDocs processes, each taking every n-th page."""
+
+    With `changed` (the docs/ files whose text changed since the last build into site_dir),
+    the build is incremental when it can be: the new folder starts as hard links to the old
+    site's pages of unchanged Markdown and MkDocs renders only the missing ones (its dirty
+    build).  A change to the navigation, the configuration, the theme or the code, or a
+    site built from another docs/ folder, makes it a full build.  Large builds are rendered by
+    several MkDocs processes, each taking every n-th page."""
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    docs = Path(docs_dir).resolve() if docs_dir else (Path(config_file).parent / "docs").resolve()
+    stamp = _build_stamp(config_file, docs)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
-    docs = Path(docs_dir).resolve() if docs_dir else None
-    pages = sum(1 for _ in (docs or Path(config_file).parent / "docs").rglob("*.md"))
-    jobs = jobs or (min(os.cpu_count() or 1, 4) if pages >= SHARD_FROM else 1)
     try:
+        kept = _reuse(site_dir, tmp, docs, changed, stamp)
+        pages = sum(1 for _ in docs.rglob("*.md")) - kept
+        jobs = jobs or (min(os.cpu_count() or 1, 4) if pages >= SHARD_FROM else 1)
         if jobs == 1:
-            _mkdocs_once(config_file, tmp, strict, docs)
+            _mkdocs_once(config_file, tmp, strict, docs, dirty=True)
         else:
             procs = [subprocess.Popen([sys.executable, "-m", "build_tools.commands", str(config_file), str(tmp),
-                                       str(docs or ""), "1" if strict else "0"],
+                                       str(docs), "1" if strict else "0"],
                                       cwd=ROOT, env={**os.environ, "REGSITE_SHARD": f"{k}/{jobs}"})
                      for k in range(jobs)]
             codes = [p.wait() for p in procs]
             if any(codes):
                 raise RuntimeError(f"MkDocs 分片构建失败（退出码 {codes}）")
             _sitemap(config_file, tmp)
+        (tmp / STAMP).write_text(stamp, encoding="utf-8")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     site_writer.swap_in(tmp, site_dir)
+    return kept
+
+
+STAMP = ".regsite-build"       # in site/: what the site was built from (see _build_stamp)
+
+
+def _build_stamp(config_file, docs: Path) -> str:
+    """What every page of a site depends on besides its own Markdown: the docs/ folder and its
+    navigation, the configuration, the theme overrides, the hooks' code and the installed
+    MkDocs packages."""
+    import hashlib
+    from importlib import metadata
+
+    from .cache import code_version
+    h = hashlib.sha256(f"{docs}\n{code_version()}\n".encode())
+    for name in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown"):
+        try:
+            h.update(f"{name}={metadata.version(name)}\n".encode())
+        except metadata.PackageNotFoundError:
+            pass
+    config_file = Path(config_file)
+    for path in [docs / site_writer.NAV_FILE, config_file,
+                 *sorted((config_file.parent / "overrides").rglob("*"))]:
+        if path.is_file():
+            h.update(str(path).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _reuse(site_dir: Path, tmp: Path, docs: Path, changed, stamp) -> int:
+    """Hard-link into tmp the old site's output of every docs/ file not in `changed` and older
+    than that output, when an incremental build is possible; returns the number of pages kept
+    (0 for a full build).  Everything else (changed pages, pages of a build that failed, theme
+    assets, 404 page, sitemap) is written anew, so MkDocs never writes into a linked file."""
+    if changed is None or site_writer.NAV_FILE in changed or not site_dir.is_dir():
+        return 0
+    try:
+        if (site_dir / STAMP).read_text(encoding="utf-8") != stamp:
+            return 0
+    except OSError:
+        return 0
+    kept = 0
+    made: set[Path] = set()
+    for src in docs.rglob("*"):
+        rel = src.relative_to(docs).as_posix()
+        if rel in changed or not src.is_file() or rel.startswith("."):
+            continue
+        out_rel = rel[:-3] + ".html" if rel.endswith(".md") else rel
+        old = site_dir / out_rel
+        new = tmp / out_rel
+        if new.parent not in made:
+            new.parent.mkdir(parents=True, exist_ok=True)
+            made.add(new.parent)
+        try:
+            if old.stat().st_mtime_ns < src.stat().st_mtime_ns:
+                continue
+            os.link(old, new)
+        except OSError:
+            continue
+        kept += rel.endswith(".md")
+    return kept
 
 
 SHARD_FROM = 2000      # pages; below this one MkDocs process is faster than several
@@ -140,9 +241,21 @@ def _sitemap(config_file, site):
         fh.write(xml.encode("utf-8"))
 
 
+class _NoDirtyWarning:
+    """MkDocs warns that a dirty build may leave stale links; ours starts from a folder that
+    holds only the unchanged pages of an unchanged navigation (see _reuse)."""
+
+    @staticmethod
+    def filter(record):
+        return "'dirty' build" not in record.getMessage()
+
+
 def _mkdocs_once(config_file, site_dir, strict, docs_dir, dirty=False):
+    import logging
+
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     extra = {"docs_dir": str(docs_dir)} if docs_dir else {}
     cfg = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **extra)
     build(cfg, dirty=dirty)
@@ -160,14 +273,16 @@ def cmd_build(args) -> int:
     ctx = _context(args)
     docs_dir = Path(args.docs_dir).resolve() if args.docs_dir else ROOT / "docs"
     try:
-        docs, failures = generate(args.source, docs_dir, ctx, strict=args.strict)
+        docs, failures, changed = generate(args.source, docs_dir, ctx, strict=args.strict)
     except StrictFailure as exc:
         say(str(exc))
         return 1
     t = time.time()
     say("MkDocs 构建中 …")
-    mkdocs_build(ROOT / "mkdocs.yml", Path(args.site_dir).resolve(), docs_dir=docs_dir)
-    say(f"网站已生成于 {args.site_dir}/，用时 {time.time() - t:.1f} 秒")
+    kept = mkdocs_build(ROOT / "mkdocs.yml", Path(args.site_dir).resolve(), docs_dir=docs_dir,
+                        changed=None if args.full else changed)
+    say(f"网站已生成于 {args.site_dir}/{f'（沿用未改动的 {kept} 页）' if kept else ''}，"
+        f"用时 {time.time() - t:.1f} 秒")
     summary(docs, failures)
     errors = [p for d in docs for p in d.problems if p.severity == "error"]
     return 1 if failures or errors else 0
@@ -211,6 +326,8 @@ def register(sub):
     p.add_argument("--docs-dir", help="where to write the Markdown (default docs/)")
     p.add_argument("--strict", action="store_true", help="fail on any warning")
     p.add_argument("--today", help="date used for statuses (YYYY-MM-DD)")
+    p.add_argument("--full", action="store_true",
+                   help="render every page again (default: only pages whose Markdown changed)")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("serve", help="preview with live reload when a source changes")
     p.add_argument("source", nargs="?", default=str(ROOT / "seeds"))
@@ -222,11 +339,5 @@ def register(sub):
 
 
 if __name__ == "__main__":      # one shard of a parallel MkDocs build (see mkdocs_build)
-    import logging
-
-    class _NoDirtyWarning(logging.Filter):
-        def filter(self, record):   # the shard's "dirty" build writes into a fresh folder
-            return "'dirty' build" not in record.getMessage()
-    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     cfg_file, out, docs_arg, strict_arg = sys.argv[1:5]
     _mkdocs_once(cfg_file, Path(out), strict_arg == "1", Path(docs_arg) if docs_arg else None, dirty=True)

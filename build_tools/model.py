@@ -113,6 +113,9 @@ class Document:
     # text recognised and consciously not published as content (e.g. a 目录)
     omitted: list[Paragraph] = field(default_factory=list)
     definitions: list = field(default_factory=list)   # Definition records (transforms.definitions)
+    # values later stages compute from the finished document alone (the search index part),
+    # kept with it so that the model cache saves recomputing them
+    derived: dict = field(default_factory=dict)
 
     def report(self, code: str, severity: str, message: str,
                line: Optional[int] = None, end_line: Optional[int] = None) -> Problem:

@@ -25,7 +25,7 @@ def load_text(src, ctx=None):
         doc.title = Path(src.path).stem
         doc.report("no_title", "warning", "原文没有标题，以文件名代替", None)
     run_all(doc, ctx)
-    doc.slug = slugs.base_slug(doc.title + (doc.subtitle or ""))
+    doc.slug = doc.derived["base_slug"] = slugs.base_slug(doc.title + (doc.subtitle or ""))
     return doc
 
 

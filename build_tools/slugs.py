@@ -51,7 +51,7 @@ def assign(docs) -> None:
     """Give every document a unique slug: base slug, plus a hash of the file name on collision."""
     groups_base = {}
     for d in docs:
-        d.slug = base_slug(d.title + (d.subtitle or ""))
+        d.slug = d.derived.get("base_slug") or base_slug(d.title + (d.subtitle or ""))
         groups_base[id(d)] = d.slug
     for parts in (1, 2, 99):       # file name; then folder/name; then the whole path
         taken: dict[str, list] = {}

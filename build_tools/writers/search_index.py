@@ -18,6 +18,7 @@ Latin letters lower-cased; one character to one character, so offsets carry over
 from __future__ import annotations
 
 import base64
+import collections
 import json
 
 from . import markdown as md
@@ -44,6 +45,9 @@ def gram_hash(gram: str) -> int:
 
 
 def varint_b64(numbers: list[int]) -> str:
+    deltas = [b - a - 1 for a, b in zip([-1] + numbers, numbers)]
+    if max(deltas) < 128:                   # the usual case: one byte per number
+        return base64.b64encode(bytes(deltas)).decode("ascii")
     out = bytearray()
     prev = -1
     for n in numbers:
@@ -83,23 +87,42 @@ def records(doc, where) -> list[list]:
     return out
 
 
+def part(doc, plan=None) -> tuple[str, str]:
+    """What the index needs of one document, from the document alone (so it can be computed
+    where the document is read, in parallel, and cached with it): its grams, one per line,
+    and the JSON of its records."""
+    cached = doc.derived.get("search")
+    if cached is not None:
+        return cached
+    where = md.page_map(doc, plan if plan is not None else md.plan(doc))
+    recs = records(doc, where)
+    t = norm("\n".join([doc.title] + [r[3] for r in recs]))
+    grams: set[str] = set()
+    for line in t.split("\n"):
+        grams.update(line)
+        grams.update(map(str.__add__, line, line[1:]))
+    space = {c for c in set(t) if c.isspace()}
+    grams -= space                                  # no gram of only white space
+    grams.difference_update(a + b for a in space for b in space)
+    result = ("\n".join(grams), json.dumps(recs, ensure_ascii=False, separators=(",", ":")))
+    doc.derived["search"] = result
+    return result
+
+
 def build(docs, plans) -> dict[str, str]:
     """-> {relative file name: content} for the search/ folder."""
     files: dict[str, str] = {}
-    grams: dict[str, list[int]] = {}
+    postings: dict[str, list[int]] = collections.defaultdict(list)
     meta_docs = []
     for i, doc in enumerate(docs):
-        where = md.page_map(doc, plans[doc.slug])
-        recs = records(doc, where)
-        files[f"d{i}.js"] = _js(f"d{i}", recs)
+        grams, payload = part(doc, plans.get(doc.slug))
+        files[f"d{i}.js"] = f'__regsearch("d{i}",{payload});\n'
         meta_docs.append([doc.slug, doc.title, doc.kind, doc.status, f"{doc.slug}/index.html"])
-        t = norm("\n".join([doc.title] + [r[3] for r in recs]))
-        seen = set(t)
-        seen.update(map(str.__add__, t, t[1:]))
-        for g in seen:
-            if g.strip() and "\n" not in g:
-                grams.setdefault(g, []).append(i)
-    encoded = {g: varint_b64(p) for g, p in grams.items()}
+        if grams:
+            for g in grams.split("\n"):
+                postings[g].append(i)
+    encoded = {g: varint_b64(p) for g, p in postings.items()}
+    del postings
     total = sum(len(g) * 3 + len(p) + 6 for g, p in encoded.items())
     shards = 1
     while shards < 4096 and total / shards > TARGET_SHARD_BYTES:

@@ -1,0 +1,88 @@
+"""The model cache: a source file whose bytes, path and build date are unchanged, read by the
+same pipeline code, is not read again; its finished document is unpickled instead.
+
+An entry is keyed by sha256 of (pipeline code, path, date, bytes), so a stale entry can never
+be used: any change to the file, to the date the statuses are computed for, or to any module
+of build_tools gives a new key.  Entries not used by a build of a folder are removed after it.
+REGSITE_CACHE=off turns the cache off; REGSITE_CACHE_DIR moves it (default .build-cache/models).
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DIR = ROOT / ".build-cache" / "models"
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of every module of build_tools and of the Python version."""
+    h = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(str(path.relative_to(package)).encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class ModelCache:
+    """The cached documents of one source folder."""
+
+    def __init__(self, source_folder, root: Path | None = None):
+        folder_id = hashlib.sha256(str(Path(source_folder).resolve()).encode()).hexdigest()[:16]
+        root = root or os.environ.get("REGSITE_CACHE_DIR") or DEFAULT_DIR
+        self.dir = Path(root) / folder_id
+        self.used: set[str] = set()
+
+    @staticmethod
+    def enabled() -> bool:
+        return os.environ.get("REGSITE_CACHE", "").lower() not in ("off", "0", "no")
+
+    def key(self, path, ctx) -> str | None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None             # the reader reports the error
+        h = hashlib.sha256(code_version().encode())
+        h.update(str(path).encode() + b"\0" + ctx.today.isoformat().encode() + b"\0")
+        h.update(data)
+        key = h.hexdigest()[:40]
+        self.used.add(key)
+        return key
+
+    def get(self, key):
+        """The document stored under key, or None."""
+        try:
+            with open(self.dir / f"{key}.pickle", "rb") as fh:
+                return pickle.load(fh)
+        except FileNotFoundError:
+            return None
+        except Exception:           # a damaged entry is read again from the source
+            return None
+
+    def put(self, key, doc) -> None:
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(doc, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.dir / f"{key}.pickle")
+        except OSError:
+            pass                    # no cache, no harm: the next build reads the file again
+
+    def prune(self) -> None:
+        """Remove the entries this build did not use (old versions of changed files)."""
+        if not self.dir.is_dir():
+            return
+        for entry in self.dir.iterdir():
+            if entry.suffix in (".pickle", ".tmp") and entry.stem not in self.used:
+                try:
+                    entry.unlink()
+                except OSError:
+                    pass

@@ -1,0 +1,109 @@
+"""Rebuilds: the model cache and the incremental site build give exactly the site a full build
+gives, and render again only what changed."""
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT, SEED, TODAY
+
+SLUG000 = "guiyangshi-suanli-chanye-cujin-tiaoli"
+
+
+def build(src, out, *extra):
+    run = subprocess.run([sys.executable, "-m", "build_tools", "build", str(src),
+                          "--docs-dir", str(out / "docs"), "--site-dir", str(out / "site"),
+                          "--today", TODAY.isoformat(), *extra],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return run.stderr
+
+
+def tree(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*") if p.is_file() and p.name != ".regsite-build"}
+
+
+def assert_same_site(a, b):
+    ta, tb = tree(a), tree(b)
+    assert sorted(ta) == sorted(tb)
+    different = [k for k in ta if ta[k] != tb[k]]
+    assert not different, different[:10]
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_rebuild_after_an_edit_equals_a_full_build_and_renders_only_what_changed(tmp_path):
+    src = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", src)
+    inc = tmp_path / "inc"
+    first = build(src, inc)
+    assert "沿用" not in first                              # nothing to reuse yet
+    page = inc / "site" / SLUG000 / "chp_4.html"
+    other = inc / "site" / SLUG000 / "chp_1.html"
+    before = page.stat().st_ino, other.stat().st_ino, page.read_text(encoding="utf-8")
+
+    # one sentence of 第二十四条 changes: its page and the search index change, nothing else
+    edit(src / SEED["000"].name, "降低用电成本", "降低企业用电成本")
+    second = build(src, inc)
+    assert "改动 " in second and "沿用未改动的 34 页" in second
+    assert other.stat().st_ino == before[1]                # unchanged page: the old file, kept
+    assert page.stat().st_ino != before[0]                 # changed page: rendered again
+    assert "降低企业用电成本" in page.read_text(encoding="utf-8")
+
+    full = tmp_path / "full"
+    build(src, full, "--full")
+    assert_same_site(inc / "site", full / "site")
+    assert_same_site(inc / "docs", full / "docs")
+
+
+def test_a_new_document_changes_the_navigation_and_rebuilds_everything(tmp_path):
+    src = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", src)
+    inc = tmp_path / "inc"
+    build(src, inc)
+    text = SEED["004"].read_text(encoding="utf-8")
+    (src / "005_copy.txt").write_text(text.replace("加快推进", "进一步加快推进", 1), encoding="utf-8")
+    out = build(src, inc)
+    assert "沿用" not in out                                 # the navigation changed: full build
+    full = tmp_path / "full"
+    build(src, full)
+    assert_same_site(inc / "site", full / "site")
+
+
+def test_a_failed_site_build_is_not_mistaken_for_an_unchanged_one(tmp_path):
+    """docs/ is written, then MkDocs fails: the next build must still render the new pages."""
+    from build_tools import commands
+    from build_tools.transforms import Context
+    src = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", src)
+    inc = tmp_path / "inc"
+    build(src, inc)
+    edit(src / SEED["000"].name, "数据存储力于一体", "数据存储能力于一体")
+    commands.generate(src, inc / "docs", Context(TODAY))     # as if MkDocs had failed after this
+    out = build(src, inc)
+    assert "改动 0 个文件" in out
+    assert "数据存储能力于一体" in (inc / "site" / SLUG000 / "chp_5.html").read_text(encoding="utf-8")
+    full = tmp_path / "full"
+    build(src, full)
+    assert_same_site(inc / "site", full / "site")
+
+
+def test_the_model_cache_gives_the_documents_a_fresh_read_gives(tmp_path, monkeypatch):
+    from build_tools import commands
+    from build_tools.export import to_json
+    from build_tools.transforms import Context
+    src = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", src)
+    cold, _ = commands.load_sources(src, Context(TODAY))
+    warm, _ = commands.load_sources(src, Context(TODAY))
+    monkeypatch.setenv("REGSITE_CACHE", "off")
+    fresh, _ = commands.load_sources(src, Context(TODAY))
+    for a, b, c in zip(cold, warm, fresh):
+        assert a is not b
+        assert to_json(a) == to_json(b) == to_json(c)
+        assert a.slug == b.slug == c.slug
+        assert a.derived == b.derived == c.derived
