@@ -110,8 +110,8 @@ def generate(source, docs_dir, ctx, strict=False):
     if strict:
         if warnings or failures:
             raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
-    files, changed = site_writer.write(docs, Path(docs_dir), glossary, ctx.today)
-    say(f"生成 Markdown {sum(1 for f in files if f.endswith('.md'))} 页"
+    names, changed = site_writer.write(docs, Path(docs_dir), glossary, ctx.today)
+    say(f"生成 Markdown {sum(1 for f in names if f.endswith('.md'))} 页"
         f"{'' if changed is None else f'（改动 {len(changed)} 个文件）'}，用时 {time.time() - t1:.1f} 秒")
     return docs, failures, changed
 

@@ -25,7 +25,8 @@ def _shard():
 def on_config(config):
     nav_file = Path(config["docs_dir"]) / ".nav.yml"
     if config.get("nav") is None and nav_file.exists():
-        config["nav"] = yaml.safe_load(nav_file.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml: a large nav loads 10x faster
+        config["nav"] = yaml.load(nav_file.read_text(encoding="utf-8"), Loader=loader)
     shard = _shard()
     if shard and shard[0] != 0:
         config["theme"].static_templates.clear()      # 404.html, sitemap: shard 0 writes them

@@ -88,3 +88,23 @@ def test_typing_in_the_search_box_and_following_a_result(web, query, target):
     anchor = page.url.split("#")[1]
     assert page.evaluate(f"document.getElementById('{anchor}') !== null")
     page.close()
+
+
+def _decode(b64):
+    import base64
+    out, n, shift, prev = [], 0, 0, -1
+    for byte in base64.b64decode(b64):
+        n |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            prev += n + 1
+            out.append(prev)
+            n, shift = 0, 0
+    return out
+
+
+@pytest.mark.parametrize("numbers", [[0], [5, 6, 7], [0, 127, 128, 300, 16_500, 16_511, 3_000_000],
+                                     list(range(0, 40_000, 97)), [2**20, 2**21 + 3]])
+def test_postings_encode_and_decode(numbers):
+    from build_tools.writers.search_index import varint_b64
+    assert _decode(varint_b64(numbers)) == numbers

@@ -27,8 +27,13 @@ _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=>|]|\d+[.)])")
 
 
+_NEEDS_ESCAPE = re.compile(r"[&<>\\`*_\[\]{}#+\-=|]|^\s*\d+[.)]", re.M)
+
+
 def escape(text: str) -> str:
     """Source text -> Markdown that renders exactly that text."""
+    if not _NEEDS_ESCAPE.search(text):      # most regulation text: nothing to escape
+        return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "#+-=>|"

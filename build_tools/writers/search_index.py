@@ -44,24 +44,27 @@ def gram_hash(gram: str) -> int:
     return h
 
 
+def _varint(d: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = d & 0x7F
+        d >>= 7
+        if d:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+_VARINT = [_varint(d) for d in range(1 << 14)]       # the one- and two-byte numbers
+
+
 def varint_b64(numbers: list[int]) -> str:
     deltas = [b - a - 1 for a, b in zip([-1] + numbers, numbers)]
     if max(deltas) < 128:                   # the usual case: one byte per number
         return base64.b64encode(bytes(deltas)).decode("ascii")
-    out = bytearray()
-    prev = -1
-    for n in numbers:
-        d = n - prev - 1
-        prev = n
-        while True:
-            byte = d & 0x7F
-            d >>= 7
-            if d:
-                out.append(byte | 0x80)
-            else:
-                out.append(byte)
-                break
-    return base64.b64encode(bytes(out)).decode("ascii")
+    table = _VARINT
+    return base64.b64encode(b"".join([table[d] if d < 16384 else _varint(d) for d in deltas])).decode("ascii")
 
 
 def records(doc, where) -> list[list]:
