@@ -3,7 +3,9 @@ same pipeline code, is not read again; its finished document is unpickled instea
 
 An entry is keyed by sha256 of (pipeline code, path, date, bytes), so a stale entry can never
 be used: any change to the file, to the date the statuses are computed for, or to any module
-of build_tools gives a new key.  Entries not used by a build of a folder are removed after it.
+of build_tools gives a new key.  Besides the document, an entry may hold values derived from it and from the rest of the
+collection (see assemble.py), keyed by a digest of those other inputs as well.  Entries not
+used by a build of a folder are removed after it.
 REGSITE_CACHE=off turns the cache off; REGSITE_CACHE_DIR moves it (default .build-cache/models).
 """
 from __future__ import annotations
@@ -29,6 +31,10 @@ def code_version() -> str:
         h.update(str(path.relative_to(package)).encode())
         h.update(path.read_bytes())
     return h.hexdigest()
+
+
+def _short(digest: str) -> str:
+    return hashlib.sha256(digest.encode("utf-8")).hexdigest()[:24]
 
 
 class ModelCache:
@@ -76,8 +82,24 @@ class ModelCache:
         except OSError:
             pass                    # no cache, no harm: the next build reads the file again
 
+    def get_extra(self, key, kind: str, digest: str):
+        """A value derived from the document stored under key and from other inputs whose
+        digest is given (its linked pages, its scan for site-wide terms), or None."""
+        if not key:
+            return None
+        name = f"{key}.{kind}-{_short(digest)}"
+        self.used.add(name)
+        return self.get(name)
+
+    def put_extra(self, key, kind: str, digest: str, value) -> None:
+        if key:
+            name = f"{key}.{kind}-{_short(digest)}"
+            self.used.add(name)
+            self.put(name, value)
+
     def prune(self) -> None:
-        """Remove the entries this build did not use (old versions of changed files)."""
+        """Remove the entries this build did not use (old versions of changed files, pages
+        linked against an older state of the collection)."""
         if not self.dir.is_dir():
             return
         for entry in self.dir.iterdir():

@@ -41,13 +41,13 @@ def _load_one(args):
     return doc, None
 
 
-def load_sources(folder, ctx, use_cache=True):
+def load_sources(folder, ctx, use_cache=True, store=None):
     """Read every source (from the model cache where it is unchanged, in parallel for many
     files); unreadable files are reported and skipped."""
     enabled = gc.isenabled()
     gc.disable()        # the collector would rescan the growing heap of documents, again and again
     try:
-        docs, failures = _load_sources(folder, ctx, use_cache)
+        docs, failures = _load_sources(folder, ctx, use_cache, store)
         gc.freeze()     # the documents live to the end: later collections need not scan them
     finally:
         if enabled:
@@ -55,10 +55,11 @@ def load_sources(folder, ctx, use_cache=True):
     return docs, failures
 
 
-def _load_sources(folder, ctx, use_cache):
+def _load_sources(folder, ctx, use_cache, store):
     from .cache import ModelCache
     paths = pipeline.sources(folder)
-    store = ModelCache(folder) if use_cache and ModelCache.enabled() else None
+    if store is None and use_cache and ModelCache.enabled():
+        store = ModelCache(folder)
     keys = [store.key(p, ctx) if store else None for p in paths]
     results: list = [store.get(key) if key else None for key in keys]
     results = [(doc, None) if doc is not None else None for doc in results]
@@ -73,35 +74,30 @@ def _load_sources(folder, ctx, use_cache):
         loaded = [_load_one(a) for a in args]
     for i, result in zip(todo, loaded):
         results[i] = result
-    if store is not None:
-        store.prune()
     docs, failures = [], []
-    for path, (doc, error) in zip(paths, results):
+    for path, key, (doc, error) in zip(paths, keys, results):
         if error:
             failures.append(error)
             say(error)
             continue
         doc.meta["category"] = list(Path(path).relative_to(folder).parent.parts)
+        doc.derived["model_key"] = key
         docs.append(doc)
     from . import slugs
     slugs.assign(docs)
     return docs, failures
 
 
-def link(docs):
-    """Definitions, references and titles across the collection; returns the glossary."""
-    from . import linking
-    return linking.link_collection(docs)
-
-
 def generate(source, docs_dir, ctx, strict=False):
     """Read, link and write docs/. With strict, stop before writing if anything warns."""
+    from .assemble import assemble
+    from .cache import ModelCache
     t0 = time.time()
-    docs, failures = load_sources(source, ctx)
+    store = ModelCache(source) if ModelCache.enabled() else None
+    docs, failures = load_sources(source, ctx, store=store)
     say(f"读取 {len(docs)} 个文件（失败 {len(failures)} 个），条文 {sum(len(d.articles) for d in docs)} 条，"
         f"用时 {time.time() - t0:.1f} 秒")
     t1 = time.time()
-    glossary = link(docs)
     warnings = [(d.source, p) for d in docs for p in d.problems if p.severity != "info"]
     for src, p in warnings[:MAX_PRINTED]:
         say(f"{SEVERITY[p.severity]} {src}:{p.line or ''} {p.code} {p.message}")
@@ -110,9 +106,13 @@ def generate(source, docs_dir, ctx, strict=False):
     if strict:
         if warnings or failures:
             raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
-    names, changed = site_writer.write(docs, Path(docs_dir), glossary, ctx.today)
+    glossary, plans, rendered, reused = assemble(docs, store)
+    names, changed = site_writer.write(docs, Path(docs_dir), glossary, ctx.today, plans, rendered)
+    if store is not None:
+        store.prune()
     say(f"生成 Markdown {sum(1 for f in names if f.endswith('.md'))} 页"
-        f"{'' if changed is None else f'（改动 {len(changed)} 个文件）'}，用时 {time.time() - t1:.1f} 秒")
+        f"{'' if changed is None else f'（改动 {len(changed)} 个文件）'}"
+        f"{f'，{reused} 个文件的页面未受改动影响，取自缓存' if reused else ''}，用时 {time.time() - t1:.1f} 秒")
     return docs, failures, changed
 
 

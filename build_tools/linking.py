@@ -69,38 +69,100 @@ def link_collection(docs, max_definers: int = 1, min_length: int = 2, common_fre
 
 
 def _link_collection(docs, max_definers, min_length, common_freq, min_users, users_share):
+    ctx = prepare(docs, max_definers, min_length, common_freq, min_users, users_share)
+    used: dict[str, set] = {}
     for d in docs:
-        for _, p in d.all_paragraphs():
-            if p.spans:
-                p.spans = [s for s in p.spans if s.kind == "ref"]
-    titles = _title_index(docs)
+        for term in link_document(ctx, d):
+            used.setdefault(term, set()).add(d.slug)
+    return _glossary(docs, used)
+
+
+class LinkContext:
+    """What linking one document needs of the others: titles, site-wide terms, and the
+    automaton of candidate terms.  `digest` covers all of it, so a document whose own
+    text is unchanged links exactly as before when the digest is unchanged."""
+
+    def __init__(self, titles, supers, external, min_length, cand_words, cand_automaton, matches,
+                 scanned, words_digest):
+        self.titles, self.supers, self.external, self.min_length = titles, supers, external, min_length
+        self.cand_automaton = cand_automaton
+        self.matches = matches          # id(document) -> its candidate matches, where scanned
+        self.scanned = scanned          # id(document) -> its candidate terms, where scanned
+        self.words_digest = words_digest
+        self.digest = _digest(
+            sorted((name, d.slug, d.title) for name, d in titles.items()),
+            sorted((t, src.slug, src.title, df.anchor, df.text) for t, (src, df) in external.items()),
+            sorted(cand_words), sorted((k, sorted(v)) for k, v in supers.items()), min_length)
+
+
+def _digest(*parts) -> str:
+    import hashlib
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
+def candidate_words(docs, max_definers: int = 1, min_length: int = 2, common_freq: int = 100):
+    """The candidate terms for site-wide links, every term containing one, and a digest of
+    them: a document's scan for candidates depends on nothing else."""
     all_terms = set()
     for d in docs:
         for df in d.definitions:
             all_terms.update(t for t in (df.term, *df.aliases) if len(t) >= min_length)
     supers = _superstrings(all_terms)
-    # external candidates: one defining instrument, not everyday vocabulary
     common = _common_words()
     candidates = {t: v for t, v in _external_terms(docs, max_definers, min_length).items()
                   if common(t) < common_freq}
-    cand_automaton = _automaton(candidates, supers)
-    texts = [_Text(d) for d in docs]
-    # one scan of every document for the candidates: counts their users, and the matches
-    # are reused for linking (a candidate used too widely stays a blocker there)
+    words = set(candidates)
+    for t in candidates:
+        words.update(supers.get(t, ()))
+    return supers, candidates, words, _digest(sorted(words))
+
+
+def prepare(docs, max_definers: int = 1, min_length: int = 2, common_freq: int = 100,
+            min_users: int = 20, users_share: float = 0.01, scans=None) -> LinkContext:
+    """The collection's side of linking.  `scans(doc, words_digest)` may return a document's
+    candidate terms from an earlier build (None: scan it)."""
+    supers, candidates, words, words_digest = candidate_words(docs, max_definers, min_length,
+                                                              common_freq)
+    automaton = _build_automaton(words) if words else None
+    # one scan of every document for the candidates counts their users (the matches are
+    # kept for linking); a candidate used too widely stays a blocker where it occurs
     users: dict[str, int] = {}
-    for t in texts:
-        t.matches = list(cand_automaton.iter(t.text)) if cand_automaton is not None else []
-        for term in {m[1] for m in t.matches}:
+    matches: dict[int, list] = {}
+    scanned: dict[int, list] = {}
+    for d in docs:
+        found = scans(d, words_digest) if scans else None
+        if found is None:
+            m = list(automaton.iter(_Text(d).text)) if automaton is not None else []
+            matches[id(d)] = m
+            found = scanned[id(d)] = sorted({term for _, term in m})
+        for term in found:
             users[term] = users.get(term, 0) + 1
     cap = max(min_users, int(users_share * len(docs)))
     external = {t: v for t, v in candidates.items() if users.get(t, 0) <= cap}
+    return LinkContext(_title_index(docs), supers, external, min_length, words, automaton, matches,
+                       scanned, words_digest)
+
+
+def link_document(ctx: LinkContext, doc) -> set[str]:
+    """Add term, term_external and doc spans to one document; returns the terms it links."""
+    for _, p in doc.all_paragraphs():
+        if p.spans:
+            p.spans = [s for s in p.spans if s.kind == "ref"]
+    t = _Text(doc)
+    t.matches = ctx.matches.pop(id(doc), None)
+    if t.matches is None:
+        t.matches = list(ctx.cand_automaton.iter(t.text)) if ctx.cand_automaton is not None else []
+    own = _automaton({x for df in doc.definitions for x in (df.term, *df.aliases)
+                      if len(x) >= ctx.min_length}, ctx.supers)
+    if own is not None:
+        t.matches.extend(own.iter(t.text))
     used: dict[str, set] = {}
-    for t in texts:
-        own = _automaton({x for df in t.doc.definitions for x in (df.term, *df.aliases)
-                          if len(x) >= min_length}, supers)
-        if own is not None:
-            t.matches.extend(own.iter(t.text))
-        _link_document(t, external, titles, used)
+    _link_document(t, ctx.external, ctx.titles, used)
+    return set(used)
+
+
+def glossary(docs, used: dict[str, set]) -> list[dict]:
+    """The glossary entries; used: term -> slugs of the documents linking it."""
     return _glossary(docs, used)
 
 

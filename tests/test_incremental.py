@@ -1,5 +1,6 @@
 """Rebuilds: the model cache and the incremental site build give exactly the site a full build
 gives, and render again only what changed."""
+import os
 import shutil
 import subprocess
 import sys
@@ -9,11 +10,13 @@ from conftest import ROOT, SEED, TODAY
 SLUG000 = "guiyangshi-suanli-chanye-cujin-tiaoli"
 
 
-def build(src, out, *extra):
+def build(src, out, *extra, cache=True):
+    """A build; cache=False: without the model cache, as a reference for the cached builds."""
+    env = {**os.environ, "REGSITE_CACHE": "on" if cache else "off"}
     run = subprocess.run([sys.executable, "-m", "build_tools", "build", str(src),
                           "--docs-dir", str(out / "docs"), "--site-dir", str(out / "site"),
                           "--today", TODAY.isoformat(), *extra],
-                         cwd=ROOT, capture_output=True, text=True)
+                         cwd=ROOT, capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr[-2000:]
     return run.stderr
 
@@ -50,12 +53,30 @@ def test_rebuild_after_an_edit_equals_a_full_build_and_renders_only_what_changed
     edit(src / SEED["000"].name, "降低用电成本", "降低企业用电成本")
     second = build(src, inc)
     assert "改动 " in second and "沿用未改动的 34 页" in second
+    assert "4 个文件的页面未受改动影响，取自缓存" in second
     assert other.stat().st_ino == before[1]                # unchanged page: the old file, kept
     assert page.stat().st_ino != before[0]                 # changed page: rendered again
     assert "降低企业用电成本" in page.read_text(encoding="utf-8")
 
     full = tmp_path / "full"
-    build(src, full, "--full")
+    build(src, full, cache=False)
+    assert_same_site(inc / "site", full / "site")
+    assert_same_site(inc / "docs", full / "docs")
+
+
+def test_rebuild_after_a_definition_changes_relinks_every_document(tmp_path):
+    """算力 is defined in 000 and linked from other documents: its new wording reaches them."""
+    src = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", src)
+    inc = tmp_path / "inc"
+    build(src, inc)
+    edit(src / SEED["000"].name, "数据存储力于一体", "数据存储能力于一体")
+    build(src, inc)
+    users = [p for p in (inc / "site").rglob("*.html")
+             if SLUG000 not in str(p) and "数据存储能力于一体" in p.read_text(encoding="utf-8")]
+    assert users
+    full = tmp_path / "full"
+    build(src, full, cache=False)
     assert_same_site(inc / "site", full / "site")
     assert_same_site(inc / "docs", full / "docs")
 
@@ -70,7 +91,7 @@ def test_a_new_document_changes_the_navigation_and_rebuilds_everything(tmp_path)
     out = build(src, inc)
     assert "沿用" not in out                                 # the navigation changed: full build
     full = tmp_path / "full"
-    build(src, full)
+    build(src, full, cache=False)
     assert_same_site(inc / "site", full / "site")
 
 
@@ -88,7 +109,7 @@ def test_a_failed_site_build_is_not_mistaken_for_an_unchanged_one(tmp_path):
     assert "改动 0 个文件" in out
     assert "数据存储能力于一体" in (inc / "site" / SLUG000 / "chp_5.html").read_text(encoding="utf-8")
     full = tmp_path / "full"
-    build(src, full)
+    build(src, full, cache=False)
     assert_same_site(inc / "site", full / "site")
 
 
@@ -106,4 +127,6 @@ def test_the_model_cache_gives_the_documents_a_fresh_read_gives(tmp_path, monkey
         assert a is not b
         assert to_json(a) == to_json(b) == to_json(c)
         assert a.slug == b.slug == c.slug
+        assert a.derived.pop("model_key") == b.derived.pop("model_key")
+        assert c.derived.pop("model_key") is None
         assert a.derived == b.derived == c.derived

@@ -283,6 +283,14 @@ def _measures_body(doc, page, linker):
     return [text for _, text in sorted(items, key=lambda x: x[0])]
 
 
+def document_pages(doc: Document, pages: list[Page], linker) -> dict[str, str]:
+    """{relative path: Markdown} of a document: its landing page and one page per chapter."""
+    files = {f"{doc.slug}/index.md": landing_page(doc, pages, linker)}
+    for page in pages:
+        files[f"{doc.slug}/{page.name}.md"] = chapter_page(doc, page, pages, linker)
+    return files
+
+
 def landing_page(doc: Document, pages: list[Page], linker) -> str:
     linker = linker.new_page() if linker is not None else None
     meta = {"title": doc.title, **doc_meta(doc), "page_kind": "document"}

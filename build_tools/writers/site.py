@@ -18,18 +18,18 @@ GENERATED_MARK = ".generated-by-build_tools"
 PARALLEL_FROM = 200     # documents; from here the search index is built beside the pages
 
 
-def write(docs, out: Path, glossary=None, today=None) -> tuple[list[str], set[str] | None]:
-    """Write docs/ atomically (a new folder swapped in).  Returns the files written (relative
-    paths) and those that changed (None if docs/ did not exist); an unchanged file keeps its
-    inode and time stamp (see _write_files).  For large sites the search index is built by
-    a forked process while this one writes the pages."""
+def write(docs, out: Path, glossary, today, plans, rendered) -> tuple[list[str], set[str] | None]:
+    """Write docs/ atomically (a new folder swapped in): the documents' pages (rendered by
+    assemble.py), home page, glossary, navigation and search index.  Returns the files
+    written (relative paths) and those that changed (None if docs/ did not exist); an
+    unchanged file keeps its inode and time stamp (see _write_files).  For large sites the
+    search index is built by a forked process while this one writes the pages."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".docs-", dir=out.parent))
     try:
-        plans = {d.slug: md.plan(d) for d in docs}
         with _search_files(docs, plans, tmp, out, len(docs) >= PARALLEL_FROM) as search:
-            files = _pages(docs, plans, glossary, today)
+            files = {**rendered, **_pages(docs, plans, glossary, today)}
             changed = _write_files(tmp, out, files)
         names = list(files) + search.names
         if changed is not None:
@@ -42,13 +42,8 @@ def write(docs, out: Path, glossary=None, today=None) -> tuple[list[str], set[st
 
 
 def _pages(docs, plans, glossary, today) -> dict[str, str]:
+    """The pages about the whole collection."""
     files: dict[str, str] = {}
-    linker = md.Linker({d.slug: md.page_map(d, plans[d.slug]) for d in docs})
-    for d in docs:
-        pages = plans[d.slug]
-        files[f"{d.slug}/index.md"] = md.landing_page(d, pages, linker)
-        for page in pages:
-            files[f"{d.slug}/{page.name}.md"] = md.chapter_page(d, page, pages, linker)
     files["index.md"] = home_page(docs)
     if glossary:
         files["glossary.md"] = glossary_page(glossary, docs, plans)

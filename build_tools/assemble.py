@@ -1,0 +1,52 @@
+"""Links the collection and renders each document's pages, reusing a document's pages from
+the model cache when neither the document nor anything it links to has changed.
+
+A document's pages depend on its own model (the cache key: its bytes, path, date and the
+code) and on the collection only through linking: the titles of other documents, the
+site-wide terms with their definitions and the pages those definitions are on, and the
+candidate terms (see linking.LinkContext).  Those have one digest; cached pages are used
+only under the same key, digest and slug, so a rebuild gives the bytes a full build gives
+(tests/test_incremental.py).
+"""
+from __future__ import annotations
+
+import hashlib
+
+from . import linking
+from .writers import markdown as md
+
+
+def assemble(docs, store=None):
+    """-> (glossary, plans {slug: pages}, rendered {relative path: Markdown}, number of
+    documents whose pages came from the cache); documents rendered here carry their link
+    spans, documents taken from the cache do not."""
+    def scans(doc, words_digest):
+        return store.get_extra(doc.derived.get("model_key"), "scan", words_digest) if store else None
+
+    ctx = linking.prepare(docs, scans=scans)
+    plans = {d.slug: md.plan(d) for d in docs}
+    page_maps = {d.slug: md.page_map(d, plans[d.slug]) for d in docs}
+    linker = md.Linker(page_maps)
+    targets = sorted((t, src.slug, md.locate(page_maps.get(src.slug, {}), df.anchor))
+                     for t, (src, df) in ctx.external.items())
+    digest = hashlib.sha256(repr((ctx.digest, targets)).encode("utf-8")).hexdigest()
+    used: dict[str, set] = {}
+    rendered: dict[str, str] = {}
+    reused = 0
+    for d in docs:
+        key = d.derived.get("model_key")
+        if store is not None and id(d) in ctx.scanned:
+            store.put_extra(key, "scan", ctx.words_digest, ctx.scanned[id(d)])
+        hit = store.get_extra(key, "pages", f"{digest} {d.slug}") if store else None
+        if hit is not None:
+            terms, files = hit
+            reused += 1
+        else:
+            terms = sorted(linking.link_document(ctx, d))
+            files = md.document_pages(d, plans[d.slug], linker)
+            if store is not None:
+                store.put_extra(key, "pages", f"{digest} {d.slug}", (terms, files))
+        for term in terms:
+            used.setdefault(term, set()).add(d.slug)
+        rendered.update(files)
+    return linking.glossary(docs, used), plans, rendered, reused
