@@ -97,6 +97,12 @@ class ModelCache:
             self.used.add(name)
             self.put(name, value)
 
+    def state_path(self, name: str) -> Path:
+        """Where a stage keeps its own state from one build to the next (kept by prune)."""
+        self.used.add(name)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        return self.dir / f"{name}.pickle"
+
     def prune(self) -> None:
         """Remove the entries this build did not use (old versions of changed files, pages
         linked against an older state of the collection)."""

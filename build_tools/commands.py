@@ -107,7 +107,8 @@ def generate(source, docs_dir, ctx, strict=False):
         if warnings or failures:
             raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
     glossary, plans, rendered, reused = assemble(docs, store)
-    names, changed = site_writer.write(docs, Path(docs_dir), glossary, ctx.today, plans, rendered)
+    names, changed = site_writer.write(docs, Path(docs_dir), glossary, ctx.today, plans, rendered,
+                                       store.state_path("search-state") if store else None)
     if store is not None:
         store.prune()
     say(f"生成 Markdown {sum(1 for f in names if f.endswith('.md'))} 页"

@@ -108,3 +108,16 @@ def _decode(b64):
 def test_postings_encode_and_decode(numbers):
     from build_tools.writers.search_index import varint_b64
     assert _decode(varint_b64(numbers)) == numbers
+
+
+def test_postings_updated_from_the_last_build_equal_postings_built_from_scratch():
+    from build_tools.writers.search_index import _postings
+    before = ["a\nb\nab", "b\nc\nbc", "", "a\nd"]
+    after = ["a\nab\nx", "c\nb\nbc", "d\ne", "a\nd"]      # b gone from 0, x new, 2 filled, order differs
+    updated = _postings(after, _postings(before, None))
+    scratch = _postings(after, None)
+    assert updated["postings"] == scratch["postings"]
+    assert updated["encoded"] == scratch["encoded"]
+    assert "x" in updated["postings"] and updated["postings"]["b"] == [1]
+    gone = _postings(["a", "", "", "a"], _postings(after, None))
+    assert gone["postings"] == {"a": [0, 3]} and set(gone["encoded"]) == {"a"}

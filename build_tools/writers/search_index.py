@@ -18,6 +18,7 @@ Latin letters lower-cased; one character to one character, so offsets carry over
 from __future__ import annotations
 
 import base64
+import bisect
 import collections
 import json
 
@@ -112,20 +113,20 @@ def part(doc, plan=None) -> tuple[str, str]:
     return result
 
 
-def build(docs, plans) -> dict[str, str]:
-    """-> {relative file name: content} for the search/ folder."""
+def build(docs, plans, previous: dict | None = None) -> tuple[dict[str, str], dict]:
+    """-> ({relative file name: content} for the search/ folder, state).  With the state of
+    an earlier build, only the postings of documents whose grams changed are updated; the
+    files are the same as built from scratch."""
     files: dict[str, str] = {}
-    postings: dict[str, list[int]] = collections.defaultdict(list)
     meta_docs = []
+    grams = []
     for i, doc in enumerate(docs):
-        grams, payload = part(doc, plans.get(doc.slug))
+        doc_grams, payload = part(doc, plans.get(doc.slug))
+        grams.append(doc_grams)
         files[f"d{i}.js"] = f'__regsearch("d{i}",{payload});\n'
         meta_docs.append([doc.slug, doc.title, doc.kind, doc.status, f"{doc.slug}/index.html"])
-        if grams:
-            for g in grams.split("\n"):
-                postings[g].append(i)
-    encoded = {g: varint_b64(p) for g, p in postings.items()}
-    del postings
+    state = _postings(grams, previous)
+    encoded = state["encoded"]
     total = sum(len(g) * 3 + len(p) + 6 for g, p in encoded.items())
     shards = 1
     while shards < 4096 and total / shards > TARGET_SHARD_BYTES:
@@ -136,7 +137,44 @@ def build(docs, plans) -> dict[str, str]:
     for k, bucket in enumerate(buckets):
         files[f"g{k}.js"] = _js(f"g{k}", bucket)
     files["meta.js"] = _js("meta", {"v": VERSION, "shards": shards, "docs": meta_docs})
-    return files
+    return files, state
+
+
+def _gram_set(grams: str) -> set[str]:
+    return set(grams.split("\n")) if grams else set()
+
+
+def _postings(grams: list[str], previous: dict | None) -> dict:
+    """{"grams": each document's grams, "postings": gram -> document numbers,
+    "encoded": gram -> varint_b64(postings)}, updated from `previous` where it can be."""
+    if previous is None or previous.get("v") != VERSION or len(previous["grams"]) != len(grams):
+        postings: dict[str, list[int]] = collections.defaultdict(list)
+        for i, doc_grams in enumerate(grams):
+            if doc_grams:
+                for g in doc_grams.split("\n"):
+                    postings[g].append(i)
+        postings = dict(postings)
+        encoded = {g: varint_b64(p) for g, p in postings.items()}
+        return {"v": VERSION, "grams": grams, "postings": postings, "encoded": encoded}
+    postings, encoded = previous["postings"], previous["encoded"]
+    touched: set[str] = set()
+    for i, (old, new) in enumerate(zip(previous["grams"], grams)):
+        if old == new:
+            continue
+        old_set, new_set = _gram_set(old), _gram_set(new)
+        for g in old_set - new_set:
+            postings[g].remove(i)
+            touched.add(g)
+        for g in new_set - old_set:
+            bisect.insort(postings.setdefault(g, []), i)
+            touched.add(g)
+    for g in touched:
+        if postings[g]:
+            encoded[g] = varint_b64(postings[g])
+        else:
+            del postings[g]
+            encoded.pop(g, None)
+    return {"v": VERSION, "grams": grams, "postings": postings, "encoded": encoded}
 
 
 def _js(name: str, data) -> str:
@@ -152,7 +190,7 @@ def write_standalone(docs, out) -> None:
     out = Path(out)
     plans = {d.slug: md.plan(d) for d in docs}
     (out / "search").mkdir(parents=True, exist_ok=True)
-    for name, text in build(docs, plans).items():
+    for name, text in build(docs, plans)[0].items():
         (out / "search" / name).write_text(text, encoding="utf-8")
     (out / "assets").mkdir(exist_ok=True)
     engine = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "regsearch.js"

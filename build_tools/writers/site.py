@@ -18,17 +18,19 @@ GENERATED_MARK = ".generated-by-build_tools"
 PARALLEL_FROM = 200     # documents; from here the search index is built beside the pages
 
 
-def write(docs, out: Path, glossary, today, plans, rendered) -> tuple[list[str], set[str] | None]:
+def write(docs, out: Path, glossary, today, plans, rendered,
+          search_state: Path | None = None) -> tuple[list[str], set[str] | None]:
     """Write docs/ atomically (a new folder swapped in): the documents' pages (rendered by
     assemble.py), home page, glossary, navigation and search index.  Returns the files
     written (relative paths) and those that changed (None if docs/ did not exist); an
     unchanged file keeps its inode and time stamp (see _write_files).  For large sites the
-    search index is built by a forked process while this one writes the pages."""
+    search index is built by a forked process while this one writes the pages; search_state
+    keeps its postings from one build to the next (see search_index.build)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".docs-", dir=out.parent))
     try:
-        with _search_files(docs, plans, tmp, out, len(docs) >= PARALLEL_FROM) as search:
+        with _search_files(docs, plans, tmp, out, len(docs) >= PARALLEL_FROM, search_state) as search:
             files = {**rendered, **_pages(docs, plans, glossary, today)}
             changed = _write_files(tmp, out, files)
         names = list(files) + search.names
@@ -60,16 +62,19 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)     # libyaml: 10x faste
 class _search_files:
     """The search/ folder, written by a forked process (or here, for small sites)."""
 
-    def __init__(self, docs, plans, tmp, out, fork):
-        self.args, self.fork = (docs, plans, tmp, out), fork
+    def __init__(self, docs, plans, tmp, out, fork, state_path):
+        self.args, self.fork, self.state_path = (docs, plans, tmp, out), fork, state_path
         self.names: list[str] = []
         self.changed: set[str] = set()
 
     def _run(self, conn=None):
         from . import search_index
         docs, plans, tmp, out = self.args
-        files = {f"search/{n}": t for n, t in search_index.build(docs, plans).items()}
+        previous = _load_state(self.state_path)
+        files, state = search_index.build(docs, plans, previous)
+        files = {f"search/{n}": t for n, t in files.items()}
         result = (list(files), _write_files(tmp, out, files))
+        _save_state(self.state_path, state)
         if conn is None:
             return result
         conn.send(result)
@@ -101,6 +106,30 @@ class _search_files:
         if exc_type is None and self.proc.exitcode != 0:
             raise RuntimeError(f"检索索引生成失败（退出码 {self.proc.exitcode}）")
         return False
+
+
+def _load_state(path):
+    import pickle
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:       # none yet, or damaged: build from scratch
+        return None
+
+
+def _save_state(path, state):
+    import pickle
+    if path is None:
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(dir=Path(path).parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _write_files(tmp: Path, out: Path, files: dict[str, str]) -> set[str] | None:
