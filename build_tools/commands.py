@@ -93,7 +93,12 @@ def generate(source, docs_dir, ctx, strict=False):
     from .assemble import assemble
     from .cache import ModelCache
     t0 = time.time()
+    from . import slugs
+    from .cache import code_version
     store = ModelCache(source) if ModelCache.enabled() else None
+    memo = store.state_path(f"slugs-{code_version()[:16]}") if store else None
+    if memo:
+        slugs.load_memo(memo)
     docs, failures = load_sources(source, ctx, store=store)
     say(f"读取 {len(docs)} 个文件（失败 {len(failures)} 个），条文 {sum(len(d.articles) for d in docs)} 条，"
         f"用时 {time.time() - t0:.1f} 秒")
@@ -110,6 +115,7 @@ def generate(source, docs_dir, ctx, strict=False):
     names, changed = site_writer.write(docs, Path(docs_dir), glossary, ctx.today, plans, rendered,
                                        store.state_path("search-state") if store else None)
     if store is not None:
+        slugs.save_memo(memo)
         store.prune()
     say(f"生成 Markdown {sum(1 for f in names if f.endswith('.md'))} 页"
         f"{'' if changed is None else f'（改动 {len(changed)} 个文件）'}"

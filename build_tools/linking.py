@@ -218,11 +218,11 @@ def _automaton(terms, supers):
 def _common_words():
     """Frequency of a word in jieba's general dictionary (0 when absent)."""
     try:
-        from .slugs import _tokenizer
-        freq = _tokenizer().FREQ
+        from .slugs import word_freq
+        word_freq("的")
     except Exception:       # jieba unavailable: no word counts as everyday vocabulary
         return lambda t: 0
-    return lambda t: freq.get(t) or 0
+    return word_freq
 
 
 # -- which document a title or an external term points to ---------------------------------

@@ -25,7 +25,51 @@ def _tokenizer():
     return tok
 
 
+# Results kept from one build to the next (load_memo / save_memo): a rebuild then needs
+# neither jieba's dictionary nor pypinyin for titles and terms it has seen before.
+_MEMO: dict[str, str] = {}
+_FREQ: dict[str, int] = {}
+
+
+def load_memo(path) -> None:
+    import pickle
+    try:
+        with open(path, "rb") as fh:
+            slugs, freq = pickle.load(fh)
+    except Exception:
+        return
+    _MEMO.update(slugs)
+    _FREQ.update(freq)
+
+
+def save_memo(path) -> None:
+    import os
+    import pickle
+    import tempfile
+    try:
+        fd, tmp = tempfile.mkstemp(dir=Path(path).parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((_MEMO, _FREQ), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def word_freq(word: str) -> int:
+    """Frequency of a word in jieba's general dictionary (0 when absent)."""
+    if word not in _FREQ:
+        _FREQ[word] = _tokenizer().FREQ.get(word) or 0
+    return _FREQ[word]
+
+
 def base_slug(title: str) -> str:
+    slug = _MEMO.get(title)
+    if slug is None:
+        slug = _MEMO[title] = _base_slug(title)
+    return slug
+
+
+def _base_slug(title: str) -> str:
     from pypinyin import Style, lazy_pinyin
     words = []
     for w in _tokenizer().cut(title):

@@ -140,41 +140,54 @@ def build(docs, plans, previous: dict | None = None) -> tuple[dict[str, str], di
     return files, state
 
 
+def decode_b64(text: str) -> list[int]:
+    """The document numbers varint_b64 encoded."""
+    out, n, shift, prev = [], 0, 0, -1
+    for byte in base64.b64decode(text):
+        n |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            prev += n + 1
+            out.append(prev)
+            n, shift = 0, 0
+    return out
+
+
 def _gram_set(grams: str) -> set[str]:
     return set(grams.split("\n")) if grams else set()
 
 
 def _postings(grams: list[str], previous: dict | None) -> dict:
-    """{"grams": each document's grams, "postings": gram -> document numbers,
-    "encoded": gram -> varint_b64(postings)}, updated from `previous` where it can be."""
+    """{"grams": each document's grams, "encoded": gram -> varint_b64(document numbers)},
+    updated from `previous` where it can be: the postings of the grams a changed document
+    gained or lost are decoded, changed and encoded again."""
     if previous is None or previous.get("v") != VERSION or len(previous["grams"]) != len(grams):
         postings: dict[str, list[int]] = collections.defaultdict(list)
         for i, doc_grams in enumerate(grams):
             if doc_grams:
                 for g in doc_grams.split("\n"):
                     postings[g].append(i)
-        postings = dict(postings)
         encoded = {g: varint_b64(p) for g, p in postings.items()}
-        return {"v": VERSION, "grams": grams, "postings": postings, "encoded": encoded}
-    postings, encoded = previous["postings"], previous["encoded"]
-    touched: set[str] = set()
+        return {"v": VERSION, "grams": grams, "encoded": encoded}
+    encoded = previous["encoded"]
+    touched: dict[str, list[int]] = {}
     for i, (old, new) in enumerate(zip(previous["grams"], grams)):
         if old == new:
             continue
         old_set, new_set = _gram_set(old), _gram_set(new)
-        for g in old_set - new_set:
-            postings[g].remove(i)
-            touched.add(g)
-        for g in new_set - old_set:
-            bisect.insort(postings.setdefault(g, []), i)
-            touched.add(g)
-    for g in touched:
-        if postings[g]:
-            encoded[g] = varint_b64(postings[g])
+        for g in (old_set ^ new_set):
+            if g not in touched:
+                touched[g] = decode_b64(encoded[g]) if g in encoded else []
+            if g in old_set:
+                touched[g].remove(i)
+            else:
+                bisect.insort(touched[g], i)
+    for g, numbers in touched.items():
+        if numbers:
+            encoded[g] = varint_b64(numbers)
         else:
-            del postings[g]
             encoded.pop(g, None)
-    return {"v": VERSION, "grams": grams, "postings": postings, "encoded": encoded}
+    return {"v": VERSION, "grams": grams, "encoded": encoded}
 
 
 def _js(name: str, data) -> str:
