@@ -72,12 +72,16 @@ class ModelCache:
         except Exception:           # a damaged entry is read again from the source
             return None
 
-    def put(self, key, doc) -> None:
+    def put(self, key, value) -> None:
+        self.put_bytes(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_bytes(self, key, data: bytes) -> None:
+        """Store an already pickled value."""
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(doc, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(data)
             os.replace(tmp, self.dir / f"{key}.pickle")
         except OSError:
             pass                    # no cache, no harm: the next build reads the file again

@@ -25,8 +25,8 @@ PARALLEL_FROM = 200     # files; below this, one process is faster than several
 
 
 def _load_one(args):
-    """Read one file (in a worker process): (document, None) or (None, one-line error).
-    The document comes with its search index part and is stored in the model cache."""
+    """Read one file: (document, None) or (None, one-line error).  The document comes with
+    its search index part and is stored in the model cache."""
     path, ctx, store, key = args
     try:
         doc = pipeline.load(path, ctx)
@@ -39,6 +39,20 @@ def _load_one(args):
     if store is not None and key:
         store.put(key, doc)
     return doc, None
+
+
+def _load_one_pickled(args):
+    """_load_one in a worker process: the document pickled once, for the cache and for the
+    parent process alike."""
+    import pickle
+    path, ctx, store, key = args
+    doc, error = _load_one((path, ctx, None, None))
+    if doc is None:
+        return None, error
+    data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
+    if store is not None and key:
+        store.put_bytes(key, data)
+    return data, None
 
 
 def load_sources(folder, ctx, use_cache=True, store=None):
@@ -68,8 +82,10 @@ def _load_sources(folder, ctx, use_cache, store):
     args = [(paths[i], ctx, store, keys[i]) for i in todo]
     if jobs > 1:
         import multiprocessing
+        import pickle
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            loaded = list(pool.imap(_load_one, args, chunksize=32))
+            loaded = [(pickle.loads(data) if data is not None else None, error)
+                      for data, error in pool.imap(_load_one_pickled, args, chunksize=32)]
     else:
         loaded = [_load_one(a) for a in args]
     for i, result in zip(todo, loaded):
@@ -111,9 +127,9 @@ def generate(source, docs_dir, ctx, strict=False):
     if strict:
         if warnings or failures:
             raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
-    glossary, plans, rendered, reused = assemble(docs, store)
-    names, changed = site_writer.write(docs, Path(docs_dir), glossary, ctx.today, plans, rendered,
-                                       store.state_path("search-state") if store else None)
+    names, changed, (_, _, _, reused) = site_writer.write(
+        docs, Path(docs_dir), ctx.today, lambda: assemble(docs, store),
+        store.state_path("search-state") if store else None)
     if store is not None:
         slugs.save_memo(memo)
         store.prune()

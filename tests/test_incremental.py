@@ -130,3 +130,23 @@ def test_the_model_cache_gives_the_documents_a_fresh_read_gives(tmp_path, monkey
         assert a.derived.pop("model_key") == b.derived.pop("model_key")
         assert c.derived.pop("model_key") is None
         assert a.derived == b.derived == c.derived
+
+
+def test_the_parallel_paths_write_the_same_docs(tmp_path, monkeypatch):
+    """Large sites read sources in worker processes and build the search index in a forked
+    one: forced here on the seeds, the docs are the same as from the serial paths."""
+    from build_tools import commands
+    from build_tools.transforms import Context
+    from build_tools.writers import site
+    serial = tmp_path / "serial"
+    monkeypatch.setenv("REGSITE_CACHE", "off")
+    commands.generate(ROOT / "seeds", serial, Context(TODAY))
+    monkeypatch.setattr(commands, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(site, "PARALLEL_FROM", 1)
+    monkeypatch.setenv("REGSITE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("REGSITE_CACHE", "on")
+    for run in ("cold", "warm"):
+        parallel = tmp_path / run
+        commands.generate(ROOT / "seeds", parallel, Context(TODAY))
+        assert_same_site(serial, parallel)
+    assert any((tmp_path / "cache").rglob("search-state.pickle"))

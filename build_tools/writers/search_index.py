@@ -114,7 +114,8 @@ def part(doc, plan=None) -> tuple[str, str]:
 
 
 def build(docs, plans, previous: dict | None = None) -> tuple[dict[str, str], dict]:
-    """-> ({relative file name: content} for the search/ folder, state).  With the state of
+    """-> ({relative file name: content} for the search/ folder, state); plans: {slug: pages}
+    where known (else each document's own plan).  With the state of
     an earlier build, only the postings of documents whose grams changed are updated; the
     files are the same as built from scratch."""
     files: dict[str, str] = {}

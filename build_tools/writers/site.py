@@ -18,19 +18,23 @@ GENERATED_MARK = ".generated-by-build_tools"
 PARALLEL_FROM = 200     # documents; from here the search index is built beside the pages
 
 
-def write(docs, out: Path, glossary, today, plans, rendered,
-          search_state: Path | None = None) -> tuple[list[str], set[str] | None]:
-    """Write docs/ atomically (a new folder swapped in): the documents' pages (rendered by
-    assemble.py), home page, glossary, navigation and search index.  Returns the files
-    written (relative paths) and those that changed (None if docs/ did not exist); an
-    unchanged file keeps its inode and time stamp (see _write_files).  For large sites the
-    search index is built by a forked process while this one writes the pages; search_state
-    keeps its postings from one build to the next (see search_index.build)."""
+def write(docs, out: Path, today, make_pages, search_state: Path | None = None):
+    """Write docs/ atomically (a new folder swapped in): the documents' pages, home page,
+    glossary, navigation and search index.  make_pages() -> (glossary, plans, rendered
+    {relative path: Markdown}, ...) links and renders the documents (assemble.py); for large
+    sites it runs while a forked process builds the search index, which needs no links.
+    search_state keeps the index's postings from one build to the next.
+
+    Returns the files written (relative paths), those that changed (None if docs/ did not
+    exist) and make_pages()'s result.  An unchanged file keeps its inode and time stamp
+    (see _write_files)."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".docs-", dir=out.parent))
     try:
-        with _search_files(docs, plans, tmp, out, len(docs) >= PARALLEL_FROM, search_state) as search:
+        with _search_files(docs, tmp, out, len(docs) >= PARALLEL_FROM, search_state) as search:
+            made = make_pages()
+            glossary, plans, rendered = made[:3]
             files = {**rendered, **_pages(docs, plans, glossary, today)}
             changed = _write_files(tmp, out, files)
         names = list(files) + search.names
@@ -40,7 +44,7 @@ def write(docs, out: Path, glossary, today, plans, rendered,
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     swap_in(tmp, out)
-    return names, changed
+    return names, changed, made
 
 
 def _pages(docs, plans, glossary, today) -> dict[str, str]:
@@ -62,16 +66,16 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)     # libyaml: 10x faste
 class _search_files:
     """The search/ folder, written by a forked process (or here, for small sites)."""
 
-    def __init__(self, docs, plans, tmp, out, fork, state_path):
-        self.args, self.fork, self.state_path = (docs, plans, tmp, out), fork, state_path
+    def __init__(self, docs, tmp, out, fork, state_path):
+        self.args, self.fork, self.state_path = (docs, tmp, out), fork, state_path
         self.names: list[str] = []
         self.changed: set[str] = set()
 
     def _run(self, conn=None):
         from . import search_index
-        docs, plans, tmp, out = self.args
+        docs, tmp, out = self.args
         previous = _load_state(self.state_path)
-        files, state = search_index.build(docs, plans, previous)
+        files, state = search_index.build(docs, {}, previous)
         files = {f"search/{n}": t for n, t in files.items()}
         result = (list(files), _write_files(tmp, out, files))
         _save_state(self.state_path, state)
