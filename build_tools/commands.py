@@ -45,6 +45,9 @@ def _load_one_pickled(args):
     """_load_one in a worker process: the document pickled once, for the cache and for the
     parent process alike."""
     import pickle
+    if not gc.isenabled():      # forked from load_sources, which turns the collector off
+        gc.freeze()
+        gc.enable()
     path, ctx, store, key = args
     doc, error = _load_one((path, ctx, None, None))
     if doc is None:
