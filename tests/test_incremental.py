@@ -33,6 +33,22 @@ def assert_same_site(a, b):
     assert not different, different[:10]
 
 
+def built_copy_of_the_seeds(tmp_path):
+    """(sources, build folder): the seeds copied and built once."""
+    src = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", src)
+    inc = tmp_path / "inc"
+    return src, inc, build(src, inc)
+
+
+def assert_same_as_a_full_build(tmp_path, src, inc):
+    """The incremental build equals a build without cache of the same sources."""
+    full = tmp_path / "full"
+    build(src, full, cache=False)
+    assert_same_site(inc / "site", full / "site")
+    assert_same_site(inc / "docs", full / "docs")
+
+
 def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -40,10 +56,7 @@ def edit(path, old, new):
 
 
 def test_rebuild_after_an_edit_equals_a_full_build_and_renders_only_what_changed(tmp_path):
-    src = tmp_path / "seeds"
-    shutil.copytree(ROOT / "seeds", src)
-    inc = tmp_path / "inc"
-    first = build(src, inc)
+    src, inc, first = built_copy_of_the_seeds(tmp_path)
     assert "沿用" not in first                              # nothing to reuse yet
     page = inc / "site" / SLUG000 / "chp_4.html"
     other = inc / "site" / SLUG000 / "chp_1.html"
@@ -58,59 +71,40 @@ def test_rebuild_after_an_edit_equals_a_full_build_and_renders_only_what_changed
     assert page.stat().st_ino != before[0]                 # changed page: rendered again
     assert "降低企业用电成本" in page.read_text(encoding="utf-8")
 
-    full = tmp_path / "full"
-    build(src, full, cache=False)
-    assert_same_site(inc / "site", full / "site")
-    assert_same_site(inc / "docs", full / "docs")
+    assert_same_as_a_full_build(tmp_path, src, inc)
 
 
 def test_rebuild_after_a_definition_changes_relinks_every_document(tmp_path):
     """算力 is defined in 000 and linked from other documents: its new wording reaches them."""
-    src = tmp_path / "seeds"
-    shutil.copytree(ROOT / "seeds", src)
-    inc = tmp_path / "inc"
-    build(src, inc)
+    src, inc, _ = built_copy_of_the_seeds(tmp_path)
     edit(src / SEED["000"].name, "数据存储力于一体", "数据存储能力于一体")
     build(src, inc)
     users = [p for p in (inc / "site").rglob("*.html")
              if SLUG000 not in str(p) and "数据存储能力于一体" in p.read_text(encoding="utf-8")]
     assert users
-    full = tmp_path / "full"
-    build(src, full, cache=False)
-    assert_same_site(inc / "site", full / "site")
-    assert_same_site(inc / "docs", full / "docs")
+    assert_same_as_a_full_build(tmp_path, src, inc)
 
 
 def test_a_new_document_changes_the_navigation_and_rebuilds_everything(tmp_path):
-    src = tmp_path / "seeds"
-    shutil.copytree(ROOT / "seeds", src)
-    inc = tmp_path / "inc"
-    build(src, inc)
+    src, inc, _ = built_copy_of_the_seeds(tmp_path)
     text = SEED["004"].read_text(encoding="utf-8")
     (src / "005_copy.txt").write_text(text.replace("加快推进", "进一步加快推进", 1), encoding="utf-8")
     out = build(src, inc)
     assert "沿用" not in out                                 # the navigation changed: full build
-    full = tmp_path / "full"
-    build(src, full, cache=False)
-    assert_same_site(inc / "site", full / "site")
+    assert_same_as_a_full_build(tmp_path, src, inc)
 
 
 def test_a_failed_site_build_is_not_mistaken_for_an_unchanged_one(tmp_path):
     """docs/ is written, then MkDocs fails: the next build must still render the new pages."""
     from build_tools import commands
     from build_tools.transforms import Context
-    src = tmp_path / "seeds"
-    shutil.copytree(ROOT / "seeds", src)
-    inc = tmp_path / "inc"
-    build(src, inc)
+    src, inc, _ = built_copy_of_the_seeds(tmp_path)
     edit(src / SEED["000"].name, "数据存储力于一体", "数据存储能力于一体")
     commands.generate(src, inc / "docs", Context(TODAY))     # as if MkDocs had failed after this
     out = build(src, inc)
     assert "改动 0 个文件" in out
     assert "数据存储能力于一体" in (inc / "site" / SLUG000 / "chp_5.html").read_text(encoding="utf-8")
-    full = tmp_path / "full"
-    build(src, full, cache=False)
-    assert_same_site(inc / "site", full / "site")
+    assert_same_as_a_full_build(tmp_path, src, inc)
 
 
 def test_the_model_cache_gives_the_documents_a_fresh_read_gives(tmp_path, monkeypatch):
