@@ -40,7 +40,6 @@ def build_index(folder: Path, out: Path) -> tuple[int, int]:
     from build_tools.transforms import Context
     from build_tools.writers import search_index
     docs, _ = commands.load_sources(folder, Context())
-    commands.link(docs)
     search_index.write_standalone(docs, out)
     text = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     index = sum(p.stat().st_size for p in (out / "search").iterdir())

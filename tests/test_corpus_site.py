@@ -17,13 +17,15 @@ ID = re.compile(r'\bid="([^"]+)"')
 
 
 @pytest.fixture(scope="module")
-def corpus_site(corpus_docs, tmp_path_factory):
+def corpus_site(tmp_path_factory):
+    """The corpus built as `build` builds it (model cache, parallel reading, forked search
+    index, sharded MkDocs)."""
     from build_tools import commands
-    from build_tools.writers import site as writer
-    docs, _ = corpus_docs
+    from build_tools.transforms import Context
+    from conftest import TODAY
     out = tmp_path_factory.mktemp("corpus-site")
-    glossary = commands.link(docs)
-    writer.write(docs, out / "docs", glossary)
+    docs, failures, _ = commands.generate(CORPUS, out / "docs", Context(TODAY))
+    assert not failures
     commands.mkdocs_build(ROOT / "mkdocs.yml", out / "site", docs_dir=out / "docs")
     return docs, out / "site"
 
