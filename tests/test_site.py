@@ -72,6 +72,7 @@ def test_ui_is_chinese_and_self_contained(site):
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert '<html lang="zh"' in html
+        assert "Made with" not in html            # Material's English footer line is off
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
         for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
             assert url.startswith("https://fagui.example.org/") or "mkdocs" in url or "squidfunk" in url, url
