@@ -20,6 +20,21 @@ SEED = {
 }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory):
+    """The tests' model cache lives in a temporary folder: the many sources the tests make
+    in temporary folders leave nothing in the project's .build-cache/."""
+    import os
+    folder = tmp_path_factory.mktemp("model-cache")
+    old = os.environ.get("REGSITE_CACHE_DIR")
+    os.environ["REGSITE_CACHE_DIR"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("REGSITE_CACHE_DIR", None)
+    else:
+        os.environ["REGSITE_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def seed_docs():
     from build_tools import pipeline
