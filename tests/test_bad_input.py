@@ -100,7 +100,7 @@ def test_front_matter_errors_name_the_key():
     assert lines == {3, 4}
 
 
-HOSTILE = ("# 恶意条例\n\n第一条 <script>alert(1)</script>不得执行。\n\n"
+HOSTILE = ("# 恶意<img src=x onerror=alert(3)>条例\n\n第一条 <script>alert(1)</script>不得执行。\n\n"
            "第二条 <img src=x onerror=alert(2)>也不得执行；{{ config.site_name }} {% raw %} **粗体** [链接](http://evil.example)。\n")
 
 
@@ -137,6 +137,13 @@ def test_hostile_text_renders_as_text_in_chromium(tmp_path):
         assert "粗体" in text2 and "链接http://evil.example" in text2
         assert page.evaluate("document.querySelectorAll('#art_2__para_1 a').length") == 0
         assert page.evaluate("document.querySelectorAll('.md-content script, .md-content img').length") == 0
+        # the title is printed by the theme (header, navigation, window title): as text too
+        assert page.evaluate("document.querySelectorAll('img').length") == 0
+        title = "恶意<img src=x onerror=alert(3)>条例"
+        assert title in page.title()
+        assert title in page.inner_text(".md-sidebar--primary")
+    for html_file in (tmp_path / "site").rglob("*.html"):
+        assert "<img src=x" not in html_file.read_text(encoding="utf-8"), html_file
 
 
 def test_strict_build_fails_on_warnings(tmp_path):

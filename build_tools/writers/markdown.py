@@ -6,6 +6,7 @@ escaped: nothing in a regulation is ever interpreted as Markdown, HTML or a temp
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -38,6 +39,12 @@ def escape(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "#+-=>|"
                            else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+
+
+def theme_text(text: str) -> str:
+    """Text for places the theme prints without escaping (page and navigation titles: the
+    header, the navigation, the footer links): &, <, > and quotes as character references."""
+    return html.escape(text, quote=True)
 
 
 def attr_value(text: str) -> str:
@@ -243,7 +250,7 @@ def article_md(doc: Document, a: Article, linker) -> str:
 
 def chapter_page(doc: Document, page: Page, pages: list[Page], linker) -> str:
     linker = linker.new_page() if linker is not None else None
-    meta = {"title": f"{page.title} - {doc.title}", **doc_meta(doc), "page_kind": "chapter"}
+    meta = {"title": theme_text(f"{page.title} - {doc.title}"), **doc_meta(doc), "page_kind": "chapter"}
     out = [front_matter(meta), ""]
     h1_id = f" {{#{page.division.anchor}}}" if page.division else ""
     out += [f"# {escape(page.title)}{h1_id}", ""]
@@ -293,7 +300,7 @@ def document_pages(doc: Document, pages: list[Page], linker) -> dict[str, str]:
 
 def landing_page(doc: Document, pages: list[Page], linker) -> str:
     linker = linker.new_page() if linker is not None else None
-    meta = {"title": doc.title, **doc_meta(doc), "page_kind": "document"}
+    meta = {"title": theme_text(doc.title), **doc_meta(doc), "page_kind": "document"}
     out = [front_matter(meta), "", f"# {escape(doc.title)}", ""]
     if doc.subtitle:
         out += [f"**{escape(doc.subtitle)}**{{ .doc-subtitle }}", ""]

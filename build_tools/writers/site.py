@@ -215,8 +215,8 @@ def nav(docs, plans, with_glossary: bool) -> list:
 
 def _doc_entry(d, plans):
     section = [{"概览": f"{d.slug}/index.md"}]
-    section += [{p.title: f"{d.slug}/{p.name}.md"} for p in plans[d.slug]]
-    return {d.title: section}
+    section += [{md.theme_text(p.title): f"{d.slug}/{p.name}.md"} for p in plans[d.slug]]
+    return {md.theme_text(d.title): section}
 
 
 def _nav_node(node, plans) -> list:
@@ -227,7 +227,7 @@ def _nav_node(node, plans) -> list:
         while not child["docs"] and len(child["dirs"]) == 1:
             (sub, child), = child["dirs"].items()
             label = name if sub in name or name.endswith(sub) else f"{label} · {sub}"
-        out.append({label: _nav_node(child, plans)})
+        out.append({md.theme_text(label): _nav_node(child, plans)})
     docs = sorted(node["docs"], key=lambda d: d.slug.removeprefix(NATIONAL))
     if len(docs) <= GROUP_MAX:
         out += [_doc_entry(d, plans) for d in docs]
