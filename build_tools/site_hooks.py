@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 import yaml
 from markdown.extensions import Extension
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))     # hooks load by file path
+from build_tools import site_nav  # noqa: E402
 
 PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
 INDENT = re.compile(r"\n\s*")
@@ -67,6 +71,13 @@ def on_nav(nav, config, files):
                     (not f.is_documentation_page() and k != 0):
                 f.inclusion = InclusionLevel.EXCLUDED
     return nav
+
+
+def on_page_context(context, page, config, nav):
+    """The navigation's items, written by site_nav.py instead of Material's Jinja partials."""
+    if os.environ.get("REGSITE_MATERIAL_NAV") != "1":
+        context["regsite_nav_items"] = site_nav.items(nav, page)
+    return context
 
 
 def on_post_page(output, page, config):

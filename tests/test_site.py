@@ -2,6 +2,8 @@
 import html as htmllib
 import re
 
+import pytest
+
 from conftest import ROOT
 
 SLUG000 = "guiyangshi-suanli-chanye-cujin-tiaoli"
@@ -165,11 +167,13 @@ def test_screenshots_of_home_and_landing_page(web):
     ctx.close()
 
 
-def test_lean_markdown_gives_the_same_html(site, tmp_path, monkeypatch):
-    """The hook drops inline patterns the generated Markdown never uses: same HTML as with
-    all of Python-Markdown's patterns."""
+@pytest.mark.parametrize("switch", ["REGSITE_FULL_MARKDOWN", "REGSITE_MATERIAL_NAV"])
+def test_the_fast_paths_give_the_same_html(site, tmp_path, monkeypatch, switch):
+    """The hook drops inline patterns the generated Markdown never uses, and writes the
+    navigation's items in Python (site_nav.py): the same HTML as with all of
+    Python-Markdown's patterns and with Material's navigation partials."""
     from build_tools import commands
-    monkeypatch.setenv("REGSITE_FULL_MARKDOWN", "1")
+    monkeypatch.setenv(switch, "1")
     full = tmp_path / "site"
     commands.mkdocs_build(ROOT / "mkdocs.yml", full)
     pages = sorted(p.relative_to(site) for p in site.rglob("*.html"))
