@@ -163,16 +163,26 @@ def _write_files(tmp: Path, out: Path, files: dict[str, str]) -> set[str] | None
 
 
 def swap_in(tmp: Path, target: Path):
-    """Replace target by the finished folder tmp; a reader never sees a half-written one."""
+    """Replace target by the finished folder tmp; a reader never sees a half-written one.
+    The old folder is deleted by a background process (tens of thousands of files: a second
+    or more that the build need not wait for)."""
     target = Path(target)
     if target.exists():
-        old = target.with_name(target.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent)) / "old"
         target.rename(old)
         tmp.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
+        _delete_later(old.parent)
     else:
         tmp.rename(target)
+
+
+def _delete_later(folder: Path):
+    import subprocess
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(folder)], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def home_page(docs) -> str:
