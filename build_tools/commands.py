@@ -103,6 +103,9 @@ def _load_sources(folder, ctx, use_cache, store):
         doc.derived["model_key"] = key
         docs.append(doc)
     from . import slugs
+    for d in docs:                 # titles read by worker processes: a rebuild needs no jieba
+        if d.derived.get("base_slug"):
+            slugs.remember(d.title + (d.subtitle or ""), d.derived["base_slug"])
     slugs.assign(docs)
     return docs, failures
 

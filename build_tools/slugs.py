@@ -55,6 +55,11 @@ def save_memo(path) -> None:
         pass
 
 
+def remember(text: str, slug: str) -> None:
+    """A base slug computed elsewhere (in a worker process) for `text`."""
+    _MEMO.setdefault(text, slug)
+
+
 def word_freq(word: str) -> int:
     """Frequency of a word in jieba's general dictionary (0 when absent)."""
     if word not in _FREQ:
