@@ -11,15 +11,22 @@ only under the same key, digest and slug, so a rebuild gives the bytes a full bu
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from . import linking
 from .writers import markdown as md
 
 
-def assemble(docs, store=None):
-    """-> (glossary, plans {slug: pages}, rendered {relative path: Markdown}, number of
-    documents whose pages came from the cache); documents rendered here carry their link
-    spans, documents taken from the cache do not."""
+@dataclass
+class Assembled:
+    glossary: list
+    plans: dict          # slug -> its pages (writers.markdown.plan)
+    rendered: dict       # relative path -> Markdown, for every document's pages
+    reused: int          # documents whose pages came from the cache
+
+
+def assemble(docs, store=None) -> Assembled:
+    """Documents rendered here carry their link spans, documents taken from the cache do not."""
     def scans(doc, words_digest):
         return store.get_extra(doc.derived.get("model_key"), "scan", words_digest) if store else None
 
@@ -49,4 +56,4 @@ def assemble(docs, store=None):
         for term in terms:
             used.setdefault(term, set()).add(d.slug)
         rendered.update(files)
-    return linking.glossary(docs, used), plans, rendered, reused
+    return Assembled(linking.glossary(docs, used), plans, rendered, reused)

@@ -33,6 +33,30 @@ def code_version() -> str:
     return h.hexdigest()
 
 
+def load_pickle(path):
+    """The value pickled at path, or None (none yet, or damaged: the caller starts afresh)."""
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:
+        return None
+
+
+def save_pickle(path, value=None, data: bytes | None = None) -> None:
+    """Pickle value (or write already pickled data) to path atomically; a cache that cannot
+    be written is no harm, the next build computes it again."""
+    if data is None:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=Path(path).parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
 def _short(digest: str) -> str:
     return hashlib.sha256(digest.encode("utf-8")).hexdigest()[:24]
 
@@ -63,28 +87,15 @@ class ModelCache:
         return key
 
     def get(self, key):
-        """The document stored under key, or None."""
-        try:
-            with open(self.dir / f"{key}.pickle", "rb") as fh:
-                return pickle.load(fh)
-        except FileNotFoundError:
-            return None
-        except Exception:           # a damaged entry is read again from the source
-            return None
+        """The value stored under key, or None (a damaged entry is computed again)."""
+        return load_pickle(self.dir / f"{key}.pickle")
 
     def put(self, key, value) -> None:
-        self.put_bytes(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        save_pickle(self.dir / f"{key}.pickle", value)
 
     def put_bytes(self, key, data: bytes) -> None:
         """Store an already pickled value."""
-        try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.dir, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, self.dir / f"{key}.pickle")
-        except OSError:
-            pass                    # no cache, no harm: the next build reads the file again
+        save_pickle(self.dir / f"{key}.pickle", data=data)
 
     def get_extra(self, key, kind: str, digest: str):
         """A value derived from the document stored under key and from other inputs whose

@@ -58,13 +58,13 @@ def _load_one_pickled(args):
     return data, None
 
 
-def load_sources(folder, ctx, use_cache=True, store=None):
+def load_sources(folder, ctx, store=None):
     """Read every source (from the model cache where it is unchanged, in parallel for many
     files); unreadable files are reported and skipped."""
     enabled = gc.isenabled()
     gc.disable()        # the collector would rescan the growing heap of documents, again and again
     try:
-        docs, failures = _load_sources(folder, ctx, use_cache, store)
+        docs, failures = _load_sources(folder, ctx, store)
         gc.freeze()     # the documents live to the end: later collections need not scan them
     finally:
         if enabled:
@@ -72,14 +72,14 @@ def load_sources(folder, ctx, use_cache=True, store=None):
     return docs, failures
 
 
-def _load_sources(folder, ctx, use_cache, store):
+def _load_sources(folder, ctx, store):
     from .cache import ModelCache
     paths = pipeline.sources(folder)
-    if store is None and use_cache and ModelCache.enabled():
+    if store is None and ModelCache.enabled():
         store = ModelCache(folder)
     keys = [store.key(p, ctx) if store else None for p in paths]
-    results: list = [store.get(key) if key else None for key in keys]
-    results = [(doc, None) if doc is not None else None for doc in results]
+    cached = [store.get(key) if key else None for key in keys]
+    results: list = [(doc, None) if doc is not None else None for doc in cached]
     todo = [i for i, r in enumerate(results) if r is None]
     jobs = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
     args = [(paths[i], ctx, store, keys[i]) for i in todo]
@@ -103,9 +103,6 @@ def _load_sources(folder, ctx, use_cache, store):
         doc.derived["model_key"] = key
         docs.append(doc)
     from . import slugs
-    for d in docs:                 # titles read by worker processes: a rebuild needs no jieba
-        if d.derived.get("base_slug"):
-            slugs.remember(d.title + (d.subtitle or ""), d.derived["base_slug"])
     slugs.assign(docs)
     return docs, failures
 
@@ -133,7 +130,7 @@ def generate(source, docs_dir, ctx, strict=False):
     if strict:
         if warnings or failures:
             raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
-    names, changed, (_, _, _, reused) = site_writer.write(
+    names, changed, made = site_writer.write(
         docs, Path(docs_dir), ctx.today, lambda: assemble(docs, store),
         store.state_path("search-state") if store else None)
     if store is not None:
@@ -141,7 +138,8 @@ def generate(source, docs_dir, ctx, strict=False):
         store.prune()
     say(f"生成 Markdown {sum(1 for f in names if f.endswith('.md'))} 页"
         f"{'' if changed is None else f'（改动 {len(changed)} 个文件）'}"
-        f"{f'，{reused} 个文件的页面未受改动影响，取自缓存' if reused else ''}，用时 {time.time() - t1:.1f} 秒")
+        f"{f'，{made.reused} 个文件的页面未受改动影响，取自缓存' if made.reused else ''}，"
+        f"用时 {time.time() - t1:.1f} 秒")
     return docs, failures, changed
 
 
@@ -153,7 +151,7 @@ class StrictFailure(Exception):
     pass
 
 
-def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, jobs=None, changed=None):
+def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, changed=None):
     """Build into a temporary folder, then swap it in: a failed build leaves site/ intact.
 
     With `changed` (the docs/ files whose text changed since the last build into site_dir),
@@ -170,7 +168,7 @@ def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, jobs=None, 
     try:
         kept = _reuse(site_dir, tmp, docs, changed, stamp)
         pages = sum(1 for _ in docs.rglob("*.md")) - kept
-        jobs = jobs or (min(os.cpu_count() or 1, 4) if pages >= SHARD_FROM else 1)
+        jobs = min(os.cpu_count() or 1, 4) if pages >= SHARD_FROM else 1
         if jobs == 1:
             _mkdocs_once(config_file, tmp, strict, docs, dirty=True)
         else:
@@ -220,7 +218,7 @@ def _reuse(site_dir: Path, tmp: Path, docs: Path, changed, stamp) -> int:
     than that output, when an incremental build is possible; returns the number of pages kept
     (0 for a full build).  Everything else (changed pages, pages of a build that failed, theme
     assets, 404 page, sitemap) is written anew, so MkDocs never writes into a linked file."""
-    if changed is None or site_writer.NAV_FILE in changed or not site_dir.is_dir():
+    if changed is None or not site_dir.is_dir():      # the stamp covers the navigation
         return 0
     try:
         if (site_dir / STAMP).read_text(encoding="utf-8") != stamp:

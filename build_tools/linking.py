@@ -74,7 +74,7 @@ def _link_collection(docs, max_definers, min_length, common_freq, min_users, use
     for d in docs:
         for term in link_document(ctx, d):
             used.setdefault(term, set()).add(d.slug)
-    return _glossary(docs, used)
+    return glossary(docs, used)
 
 
 class LinkContext:
@@ -82,11 +82,11 @@ class LinkContext:
     automaton of candidate terms.  `digest` covers all of it, so a document whose own
     text is unchanged links exactly as before when the digest is unchanged."""
 
-    def __init__(self, titles, supers, external, min_length, cand_words, cand_automaton, matches,
+    def __init__(self, titles, supers, external, min_length, cand_words, cand_automaton, texts,
                  scanned, words_digest):
         self.titles, self.supers, self.external, self.min_length = titles, supers, external, min_length
         self.cand_automaton = cand_automaton
-        self.matches = matches          # id(document) -> its candidate matches, where scanned
+        self.texts = texts              # id(document) -> its _Text with candidate matches, where scanned
         self.scanned = scanned          # id(document) -> its candidate terms, where scanned
         self.words_digest = words_digest
         self.digest = _digest(
@@ -127,19 +127,19 @@ def prepare(docs, max_definers: int = 1, min_length: int = 2, common_freq: int =
     # one scan of every document for the candidates counts their users (the matches are
     # kept for linking); a candidate used too widely stays a blocker where it occurs
     users: dict[str, int] = {}
-    matches: dict[int, list] = {}
+    texts: dict[int, _Text] = {}
     scanned: dict[int, list] = {}
     for d in docs:
         found = scans(d, words_digest) if scans else None
         if found is None:
-            m = list(automaton.iter(_Text(d).text)) if automaton is not None else []
-            matches[id(d)] = m
-            found = scanned[id(d)] = sorted({term for _, term in m})
+            t = texts[id(d)] = _Text(d)
+            t.matches = list(automaton.iter(t.text)) if automaton is not None else []
+            found = scanned[id(d)] = sorted({term for _, term in t.matches})
         for term in found:
             users[term] = users.get(term, 0) + 1
     cap = max(min_users, int(users_share * len(docs)))
     external = {t: v for t, v in candidates.items() if users.get(t, 0) <= cap}
-    return LinkContext(_title_index(docs), supers, external, min_length, words, automaton, matches,
+    return LinkContext(_title_index(docs), supers, external, min_length, words, automaton, texts,
                        scanned, words_digest)
 
 
@@ -148,9 +148,9 @@ def link_document(ctx: LinkContext, doc) -> set[str]:
     for _, p in doc.all_paragraphs():
         if p.spans:
             p.spans = [s for s in p.spans if s.kind == "ref"]
-    t = _Text(doc)
-    t.matches = ctx.matches.pop(id(doc), None)
-    if t.matches is None:
+    t = ctx.texts.pop(id(doc), None)
+    if t is None:
+        t = _Text(doc)
         t.matches = list(ctx.cand_automaton.iter(t.text)) if ctx.cand_automaton is not None else []
     own = _automaton({x for df in doc.definitions for x in (df.term, *df.aliases)
                       if len(x) >= ctx.min_length}, ctx.supers)
@@ -159,11 +159,6 @@ def link_document(ctx: LinkContext, doc) -> set[str]:
     used: dict[str, set] = {}
     _link_document(t, ctx.external, ctx.titles, used)
     return set(used)
-
-
-def glossary(docs, used: dict[str, set]) -> list[dict]:
-    """The glossary entries; used: term -> slugs of the documents linking it."""
-    return _glossary(docs, used)
 
 
 class _Text:
@@ -323,13 +318,6 @@ def _applies(df, owner, chain_cache, chain):
     return any(a in chain_cache[key] for a in df.scope_anchors)
 
 
-def _blocked_ranges(text, spans):
-    ranges = [(s.start, s.end) for s in spans]
-    if "《" in text:
-        ranges += title_ranges(text)
-    return ranges
-
-
 def _link_document(t, external, titles, used):
     doc = t.doc
     own = _scopes(doc)
@@ -348,20 +336,22 @@ def _link_document(t, external, titles, used):
     for i, (owner, p) in enumerate(t.paras):
         text = p.text
         new: list[Span] = []
-        if "《" in text and titles:
-            new.extend(_title_spans(doc, text, p.spans, titles))
+        quoted = title_ranges(text) if "《" in text else []
+        if quoted and titles:
+            new.extend(_title_spans(doc, text, quoted, p.spans, titles))
         found = per_para.get(i)
         if found:
-            blocked = _blocked_ranges(text, p.spans + new)
+            blocked = [(s.start, s.end) for s in p.spans + new] + quoted
             new.extend(_term_spans(doc, owner, p, found, own, external, defining, blocked,
                                    chain_cache, chain, used))
         if new:
             p.spans = sorted(p.spans + new, key=lambda s: s.start)
 
 
-def _title_spans(doc, text, existing, titles):
+def _title_spans(doc, text, quoted, existing, titles):
+    """doc spans for the 《titles》 (quoted: their ranges) naming another document."""
     out = []
-    for start, end in title_ranges(text):
+    for start, end in quoted:
         name = text[start + 1:end - 1]
         target = titles.get(name)
         if target is None and "〈" in name:
@@ -409,7 +399,8 @@ def _term_spans(doc, owner, p, found, own, external, defining, blocked, chain_ca
     return out
 
 
-def _glossary(docs, used) -> list[dict]:
+def glossary(docs, used: dict[str, set]) -> list[dict]:
+    """The glossary entries; used: term -> slugs of the documents linking it."""
     entries: dict[str, dict] = {}
     for d in docs:
         for df in d.definitions:
@@ -450,7 +441,8 @@ def measure(docs) -> dict:
 
     from .transforms import crossrefs
     defs = [df for d in docs for df in d.definitions]
-    refs = Counter(r.status for d in docs for r in crossrefs.find_refs(d))
+    found = [crossrefs.find_refs(d) for d in docs]
+    refs = Counter(r.status for doc_refs in found for r in doc_refs)
     spans = Counter(s.kind for d in docs for _, p in d.all_paragraphs() for s in p.spans)
     return {
         "documents": len(docs),
@@ -461,7 +453,7 @@ def measure(docs) -> dict:
         "definitions_by_scope": dict(Counter(df.scope for df in defs)),
         "references": dict(refs),
         "documents_with_references": sum(
-            1 for d in docs if any(r.status != "other" for r in crossrefs.find_refs(d))),
+            1 for doc_refs in found if any(r.status != "other" for r in doc_refs)),
         "spans": dict(spans),
     }
 

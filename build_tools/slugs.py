@@ -32,32 +32,16 @@ _FREQ: dict[str, int] = {}
 
 
 def load_memo(path) -> None:
-    import pickle
-    try:
-        with open(path, "rb") as fh:
-            slugs, freq = pickle.load(fh)
-    except Exception:
-        return
-    _MEMO.update(slugs)
-    _FREQ.update(freq)
+    from .cache import load_pickle
+    memo = load_pickle(path)
+    if memo:
+        _MEMO.update(memo[0])
+        _FREQ.update(memo[1])
 
 
 def save_memo(path) -> None:
-    import os
-    import pickle
-    import tempfile
-    try:
-        fd, tmp = tempfile.mkstemp(dir=Path(path).parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump((_MEMO, _FREQ), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-
-
-def remember(text: str, slug: str) -> None:
-    """A base slug computed elsewhere (in a worker process) for `text`."""
-    _MEMO.setdefault(text, slug)
+    from .cache import save_pickle
+    save_pickle(path, (_MEMO, _FREQ))
 
 
 def word_freq(word: str) -> int:
@@ -100,7 +84,11 @@ def assign(docs) -> None:
     """Give every document a unique slug: base slug, plus a hash of the file name on collision."""
     groups_base = {}
     for d in docs:
-        d.slug = d.derived.get("base_slug") or base_slug(d.title + (d.subtitle or ""))
+        text = d.title + (d.subtitle or "")
+        known = d.derived.get("base_slug")      # computed where the document was read
+        if known:
+            _MEMO.setdefault(text, known)       # remembered: a rebuild needs no jieba for it
+        d.slug = known or base_slug(text)
         groups_base[id(d)] = d.slug
     for parts in (1, 2, 99):       # file name; then folder/name; then the whole path
         taken: dict[str, list] = {}

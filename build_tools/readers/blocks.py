@@ -71,8 +71,7 @@ def _inline_blocks(tok, context, heading_level, source_lines) -> list[Block]:
     line = tok.map[0] + 1
     # markdown-it strips Unicode whitespace around a paragraph (a line holding only an
     # ideographic space is not blank to CommonMark): skip the lines that stripping removed
-    while line <= tok.map[1] and line - 1 < len(source_lines) and not source_lines[line - 1].strip() \
-            and line < tok.map[1]:
+    while line < tok.map[1] and line - 1 < len(source_lines) and not source_lines[line - 1].strip():
         line += 1
     out: list[Block] = []
     parts: list[str] = []

@@ -91,14 +91,14 @@ def records(doc, where) -> list[list]:
     return out
 
 
-def part(doc, plan=None) -> tuple[str, str]:
+def part(doc) -> tuple[str, str]:
     """What the index needs of one document, from the document alone (so it can be computed
     where the document is read, in parallel, and cached with it): its grams, one per line,
     and the JSON of its records."""
     cached = doc.derived.get("search")
     if cached is not None:
         return cached
-    where = md.page_map(doc, plan if plan is not None else md.plan(doc))
+    where = md.page_map(doc, md.plan(doc))
     recs = records(doc, where)
     t = norm("\n".join([doc.title] + [r[3] for r in recs]))
     grams: set[str] = set()
@@ -113,16 +113,15 @@ def part(doc, plan=None) -> tuple[str, str]:
     return result
 
 
-def build(docs, plans, previous: dict | None = None) -> tuple[dict[str, str], dict]:
-    """-> ({relative file name: content} for the search/ folder, state); plans: {slug: pages}
-    where known (else each document's own plan).  With the state of
+def build(docs, previous: dict | None = None) -> tuple[dict[str, str], dict]:
+    """-> ({relative file name: content} for the search/ folder, state).  With the state of
     an earlier build, only the postings of documents whose grams changed are updated; the
     files are the same as built from scratch."""
     files: dict[str, str] = {}
     meta_docs = []
     grams = []
     for i, doc in enumerate(docs):
-        doc_grams, payload = part(doc, plans.get(doc.slug))
+        doc_grams, payload = part(doc)
         grams.append(doc_grams)
         files[f"d{i}.js"] = f'__regsearch("d{i}",{payload});\n'
         meta_docs.append([doc.slug, doc.title, doc.kind, doc.status, f"{doc.slug}/index.html"])
@@ -202,9 +201,8 @@ def write_standalone(docs, out) -> None:
     import shutil
     from pathlib import Path
     out = Path(out)
-    plans = {d.slug: md.plan(d) for d in docs}
     (out / "search").mkdir(parents=True, exist_ok=True)
-    for name, text in build(docs, plans)[0].items():
+    for name, text in build(docs)[0].items():
         (out / "search" / name).write_text(text, encoding="utf-8")
     (out / "assets").mkdir(exist_ok=True)
     engine = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "regsearch.js"

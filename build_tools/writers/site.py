@@ -20,8 +20,8 @@ PARALLEL_FROM = 200     # documents; from here the search index is built beside 
 
 def write(docs, out: Path, today, make_pages, search_state: Path | None = None):
     """Write docs/ atomically (a new folder swapped in): the documents' pages, home page,
-    glossary, navigation and search index.  make_pages() -> (glossary, plans, rendered
-    {relative path: Markdown}, ...) links and renders the documents (assemble.py); for large
+    glossary, navigation and search index.  make_pages() -> assemble.Assembled links and
+    renders the documents; for large
     sites it runs while a forked process builds the search index, which needs no links.
     search_state keeps the index's postings from one build to the next.
 
@@ -34,8 +34,7 @@ def write(docs, out: Path, today, make_pages, search_state: Path | None = None):
     try:
         with _search_files(docs, tmp, out, len(docs) >= PARALLEL_FROM, search_state) as search:
             made = make_pages()
-            glossary, plans, rendered = made[:3]
-            files = {**rendered, **_pages(docs, plans, glossary, today)}
+            files = {**made.rendered, **_pages(docs, made.plans, made.glossary, today)}
             changed = _write_files(tmp, out, files)
         names = list(files) + search.names
         if changed is not None:
@@ -73,12 +72,14 @@ class _search_files:
 
     def _run(self, conn=None):
         from . import search_index
+        from ..cache import load_pickle, save_pickle
         docs, tmp, out = self.args
-        previous = _load_state(self.state_path)
-        files, state = search_index.build(docs, {}, previous)
+        previous = load_pickle(self.state_path) if self.state_path else None
+        files, state = search_index.build(docs, previous)
         files = {f"search/{n}": t for n, t in files.items()}
         result = (list(files), _write_files(tmp, out, files))
-        _save_state(self.state_path, state)
+        if self.state_path:
+            save_pickle(self.state_path, state)
         if conn is None:
             return result
         conn.send(result)
@@ -110,30 +111,6 @@ class _search_files:
         if exc_type is None and self.proc.exitcode != 0:
             raise RuntimeError(f"检索索引生成失败（退出码 {self.proc.exitcode}）")
         return False
-
-
-def _load_state(path):
-    import pickle
-    if path is None:
-        return None
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except Exception:       # none yet, or damaged: build from scratch
-        return None
-
-
-def _save_state(path, state):
-    import pickle
-    if path is None:
-        return
-    try:
-        fd, tmp = tempfile.mkstemp(dir=Path(path).parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
 
 
 def _write_files(tmp: Path, out: Path, files: dict[str, str]) -> set[str] | None:
