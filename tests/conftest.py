@@ -20,6 +20,17 @@ SEED = {
 }
 
 
+SLUG000 = "guiyangshi-suanli-chanye-cujin-tiaoli"      # the seed 000 (贵阳市算力产业促进条例)
+
+
+def doc_from_text(text, name="测试.txt"):
+    """A document read from text as if from the file `name`, statuses as of TODAY."""
+    from build_tools import pipeline
+    from build_tools.sourcefile import SourceText
+    from build_tools.transforms import Context
+    return pipeline.load_text(SourceText(name, text, "utf-8", []), Context(TODAY))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def model_cache(tmp_path_factory):
     """The tests' model cache lives in a temporary folder: the many sources the tests make

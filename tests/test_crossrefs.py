@@ -7,14 +7,9 @@ The snippet documents are built from sentences of the LawRefBook corpus (上海�
 """
 import pytest
 
-from conftest import CORPUS, TODAY
+from conftest import doc_from_text as load, CORPUS
 
 
-def load(text, name="测试.txt"):
-    from build_tools import pipeline
-    from build_tools.sourcefile import SourceText
-    from build_tools.transforms import Context
-    return pipeline.load_text(SourceText(name, text, "utf-8", []), Context(TODAY))
 
 
 def refs(doc, anchor):

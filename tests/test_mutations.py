@@ -4,7 +4,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools import audit, pipeline
+from build_tools import audit, linking, pipeline
 from build_tools.sourcefile import SourceText
 from build_tools.writers import markdown as md
 from conftest import SEED
@@ -60,8 +60,11 @@ def test_mutated_seeds(case):
     assert len(anchors) == len(set(anchors))
     placed = {a.anchor for page in pages for a in page.articles}
     assert placed == {a.anchor for a in doc.articles}
+    linking.link_collection([doc])          # term links (references come from the transforms)
+    known = set(anchors) | {d.anchor for d in doc.divisions}
     for _, p in doc.all_paragraphs():
         for s in p.spans:
             slug, anchor = s.target
             if slug in ("", doc.slug) and anchor:
+                assert anchor in known, anchor
                 assert md.locate(where, anchor) != "index" or anchor.startswith(("preamble", "preface"))

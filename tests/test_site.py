@@ -4,9 +4,8 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SLUG000
 
-SLUG000 = "guiyangshi-suanli-chanye-cujin-tiaoli"
 SHOTS = ROOT / "tests" / "screenshots"
 
 
@@ -48,7 +47,7 @@ def test_pages_carry_what_the_copy_buttons_need(site):
 def test_a_definition_is_written_once_per_page(site):
     """The first term link to a definition carries it in title=; later ones on the page do not
     repeat it (regsite.js copies it, see test_site_browser)."""
-    page = (site / "guiyangshi-suanli-chanye-cujin-tiaoli" / "chp_3.html").read_text(encoding="utf-8")
+    page = (site / SLUG000 / "chp_3.html").read_text(encoding="utf-8")
     links = re.findall(r'<a class="term" href="([^"]*)"( title="[^"]*")?>', page)
     by_href = {}
     for href, title in links:
@@ -132,7 +131,7 @@ def test_copy_link_puts_public_url_on_clipboard(web):
 
 def test_every_term_link_shows_its_definition_in_the_browser(web, site):
     base, ctx, page, outside = _page(web)
-    page.goto(f"{base}/guiyangshi-suanli-chanye-cujin-tiaoli/chp_3.html")
+    page.goto(f"{base}/{SLUG000}/chp_3.html")
     seen = page.eval_on_selector_all(".md-content a.term", "els => els.map(e => [e.getAttribute('href'), "
                                      "e.getAttribute('title') || e.getAttribute('data-title') || ''])")
     first = {}
@@ -140,7 +139,7 @@ def test_every_term_link_shows_its_definition_in_the_browser(web, site):
         assert title, href
         first.setdefault(href, title)
     assert len(seen) > len(first)             # the page has repeated links to one definition
-    html = (site / "guiyangshi-suanli-chanye-cujin-tiaoli" / "chp_3.html").read_text(encoding="utf-8")
+    html = (site / SLUG000 / "chp_3.html").read_text(encoding="utf-8")
     assert [t for _, t in seen] == [first[h] for h, _ in seen]
     assert all(f'title="{t}"' in html for t in first.values())
     hrefs = [h for h, _ in seen]
