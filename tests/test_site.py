@@ -180,3 +180,95 @@ def test_the_fast_paths_give_the_same_html(site, tmp_path, monkeypatch, switch):
     assert pages == sorted(p.relative_to(full) for p in full.rglob("*.html"))
     for rel in pages:
         assert (site / rel).read_bytes() == (full / rel).read_bytes(), rel
+
+
+def test_paragraph_link_highlights_the_paragraph_and_copies_its_citation(web):
+    """#art_31__para_2 marks the 款 (the article's heading only quietly); its buttons copy the
+    paragraph's address and 《…》第三十一条第二款, or 第31条第2款（2025） in the academic style."""
+    base, ctx, page, outside = _page(web, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(f"{base}/{SLUG000}/index.html#art_31__para_2")
+    page.wait_for_url(re.compile(r"chp_5\.html#art_31__para_2$"))
+    page.wait_for_function("document.getElementById('art_31__para_2').classList.contains('is-target')")
+    marked = page.evaluate("[...document.querySelectorAll('.is-target')].map(e => e.id)")
+    assert marked == ["art_31__para_2"]
+    assert page.evaluate("document.getElementById('art_31').classList.contains('is-target-context')")
+    url = f"https://fagui.example.org/{SLUG000}/index.html#art_31__para_2"
+    page.hover("#art_31__para_2")
+    page.click("#art_31__para_2 .copy-link")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()") == url
+    page.click("#art_31__para_2 .copy-cite")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()") == f"《贵阳市算力产业促进条例》第三十一条第二款 {url}"
+    # the one-paragraph article 第三十二条 is cited without 第一款
+    page.hover("#art_32__para_1")
+    page.click("#art_32__para_1 .copy-cite")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()").startswith("《贵阳市算力产业促进条例》第三十二条 https://")
+    page.goto(f"{base}/{SLUG000}/index.html")
+    page.check(".doc-cite input[value=academic]")
+    page.goto(f"{base}/{SLUG000}/chp_5.html")
+    page.hover("#art_31__para_2")
+    page.click("#art_31__para_2 .copy-cite")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()") == f"《贵阳市算力产业促进条例》第31条第2款（2025） {url}"
+    page.evaluate("localStorage.clear()")
+    assert outside == []
+    ctx.close()
+
+
+def test_item_citation_in_a_measures_document_and_the_reference_entry(web):
+    base, ctx, page, outside = _page(web, permissions=["clipboard-read", "clipboard-write"])
+    slug = "guizhousheng-da-shuju-fazhan-yingyong-cujin-tiaoli"
+    page.goto(f"{base}/{slug}/chp_9.html")
+    page.hover("#art_50__para_1__point_1")
+    page.click("#art_50__para_1__point_1 .copy-cite")
+    page.wait_for_timeout(200)
+    cite = page.evaluate("navigator.clipboard.readText()")
+    assert re.fullmatch(rf"《贵州省大数据发展应用促进条例》第五十条第一项 https://fagui\.example\.org/{slug}/index\.html#art_50__para_1__point_1", cite), cite
+    page.goto(f"{base}/{slug}/index.html")
+    entry = page.inner_text(".doc-cite [data-cite-example=reference]")
+    assert re.fullmatch(rf"贵州省人民代表大会常务委员会\. 贵州省大数据发展应用促进条例\[Z/OL\]\. \(2025-12-03\)\[\d{{4}}-\d\d-\d\d\]\. "
+                        rf"https://fagui\.example\.org/{slug}/index\.html\.", entry), entry
+    measures = "jiakuai-tuijin-suanli-chanye-chuangxin-fazhan-cuoshi"
+    page.goto(f"{base}/{measures}/part_2.html")
+    page.click("#part_2__art_7 .copy-cite")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()").startswith("《关于加快推进算力产业创新发展的措施》第二部分第7条 https://")
+    assert outside == []
+    ctx.close()
+
+
+def test_copying_an_article_with_the_mouse_takes_the_text_alone(web):
+    """The button labels are CSS content: a selection copied to a memo holds only the law."""
+    base, ctx, page, outside = _page(web, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(f"{base}/{SLUG000}/chp_5.html")
+    page.wait_for_selector("#art_31 .copy-cite")
+    page.evaluate("""(() => { const r = document.createRange();
+        r.setStartBefore(document.getElementById('art_31'));
+        r.setEndAfter(document.getElementById('art_31__para_2'));
+        getSelection().removeAllRanges(); getSelection().addRange(r); })()""")
+    page.keyboard.press("Control+C")
+    page.wait_for_timeout(200)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "第三十一条" in copied and "产业链和生态体系。" in copied
+    assert "链接" not in copied and "引用" not in copied
+    ctx.close()
+
+
+def test_search_for_a_paragraph_citation_jumps_to_it_once(web):
+    base, ctx, page, outside = _page(web)
+    page.goto(f"{base}/{SLUG000}/chp_1.html")
+    results = page.evaluate("regSearch('第三十一条第二款').then(r => r.map(x => [x.kind, x.slug, x.anchor]))")
+    assert results[0] == ["citation", SLUG000, "art_31__para_2"]
+    results = page.evaluate("regSearch('《贵阳市算力产业促进条例》第三十一条').then(r => r.map(x => [x.slug, x.anchor]))")
+    assert results.count([SLUG000, "art_31"]) == 1
+    # a 款 the article does not have: the jump goes to the article, not to a missing anchor
+    results = page.evaluate("regSearch('第三十一条第九款').then(r => r.map(x => [x.kind, x.anchor]))")
+    assert results[0] == ["citation", "art_31"]
+    page.fill(".regsearch .md-search__input", "第三十一条第二款")
+    page.wait_for_selector(".regsearch .regsearch-citation a")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"chp_5\.html#art_31__para_2$"))
+    page.wait_for_function("document.getElementById('art_31__para_2').classList.contains('is-target')")
+    ctx.close()

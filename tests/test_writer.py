@@ -56,3 +56,23 @@ def test_committed_docs_are_up_to_date(tmp_path):
     committed = {p.relative_to(ROOT / "docs"): p.read_bytes() for p in (ROOT / "docs").rglob("*") if p.is_file()}
     stale = sorted(str(k) for k in set(fresh) | set(committed) if fresh.get(k) != committed.get(k))
     assert not stale, f"docs/ is stale, run `python -m build_tools build`: {stale[:10]}"
+
+
+def test_citation_labels_and_versions(seed_docs):
+    """What the 引用 buttons start from: the article's official and Arabic labels (a 措施
+    measure as 第二部分第7条 or 第二部分第（七）条, never 二、1．) and the academic version."""
+    by_title = {d.title: d for d in seed_docs.values()}
+    law = by_title["贵阳市算力产业促进条例"]
+    a31 = next(a for a in law.articles if a.anchor == "art_31")
+    assert (md.cite_label(law, a31), md.cite_label_arabic(law, a31)) == ("第三十一条", "第31条")
+    assert md.version_label(law) == "2025"
+    assert md.version_label(by_title["贵州省大数据发展应用促进条例"]) == "2025修订"
+    measures = by_title["关于加快推进算力产业创新发展的措施"]
+    m7 = next(a for a in measures.articles if a.anchor == "part_2__art_7")
+    assert (md.cite_label(measures, m7), md.cite_label_arabic(measures, m7)) == ("第二部分第7条", "第2部分第7条")
+    gz = by_title["广州市推进算力基础设施高质量发展的若干措施"]
+    g1 = next(a for a in gz.articles if a.anchor == "part_2__art_1")
+    assert md.cite_label(gz, g1) == "第二部分第（一）条"
+    for doc in seed_docs.values():
+        for a in doc.articles:
+            assert "、" not in md.cite_label(doc, a), (doc.title, a.label)

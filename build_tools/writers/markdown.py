@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import json
 
 from ..model import Article, Division, Document, Paragraph
+from ..numerals import to_chinese
 
 STATUS_CLASS = {"有效": "valid", "已失效": "expired", "尚未施行": "pending", "征求意见稿": "draft",
                 "草案": "draft", "送审稿": "draft"}
@@ -226,18 +227,55 @@ def front_matter(meta: dict) -> str:
 
 def doc_meta(doc: Document) -> dict:
     return {"doc_title": doc.title, "doc_slug": doc.slug, "doc_kind": doc.kind,
-            "doc_status": doc.status, "doc_expires": doc.dates.get("expires", "")}
+            "doc_status": doc.status, "doc_expires": doc.dates.get("expires", ""),
+            "doc_version": version_label(doc), "doc_issuer": doc.issuer,
+            "doc_date": doc_date(doc)}
+
+
+def version_label(doc: Document) -> str:
+    """The version an academic citation names: 2025修正 / 2025修订 for an amended text (the
+    word the source's history notes use last), the year of adoption otherwise; 征求意见稿 /
+    草案 for a draft.  Empty when the source gives no date."""
+    if doc.status in ("征求意见稿", "草案", "送审稿"):
+        return doc.status
+    if "amended" in doc.dates:
+        history = "".join(p.text for p in doc.history)
+        word = "修订" if history.rfind("修订") > history.rfind("修正") else "修正"
+        return doc.dates["amended"][:4] + word
+    date = (doc.dates.get("passed") or doc.dates.get("approved") or doc.dates.get("published")
+            or doc.dates.get("effective", ""))
+    return date[:4]
+
+
+def doc_date(doc: Document) -> str:
+    """The date a reference entry gives for the text: of the amendment or publication."""
+    for key in ("amended", "published", "approved", "passed"):
+        if key in doc.dates:
+            return doc.dates[key]
+    return ""
 
 
 def cite_label(doc: Document, a: Article) -> str:
+    """How an official citation names the article: 第三十一条; a 措施 measure as
+    第二部分第1条 (numbered 1．) or 第二部分第（七）条 (numbered （七）)."""
     if doc.style == "measures":
-        return f"{a.part.label}{a.label}"
+        label = a.label.strip()
+        number = label.rstrip("．.、 ") if not label.startswith(("（", "(")) else label
+        return f"第{to_chinese(a.part.number)}部分第{number}条"
     return a.label
+
+
+def cite_label_arabic(doc: Document, a: Article) -> str:
+    """The same with Arabic numerals, for the academic style: 第31条, 第133条之一 (as lawyers write it), 第2部分第7条."""
+    if doc.style == "measures":
+        return f"第{a.part.number}部分第{a.number}条"
+    return f"第{a.number}条" + (f"之{to_chinese(a.suffix)}" if a.suffix else "")
 
 
 def article_md(doc: Document, a: Article, linker) -> str:
     toc = f"{a.label}{a.title}" if a.title else a.label
-    attrs = [f"#{a.anchor}", ".article", f'data-cite="{attr_value(cite_label(doc, a))}"']
+    attrs = [f"#{a.anchor}", ".article", f'data-cite="{attr_value(cite_label(doc, a))}"',
+             f'data-cite-arabic="{attr_value(cite_label_arabic(doc, a))}"']
     if toc != a.label:
         attrs.append(f'data-toc-label="{attr_value(toc)}"')
     out = [f"### {escape(a.label)} {{{' '.join(attrs)}}}", ""]

@@ -134,7 +134,10 @@
 
   /* ---------------------------------------------------------------- citations */
 
-  var CITE = /^(?:《([^》]+)》|(\S*?))\s*第([零〇一二两三四五六七八九十百千\d]+)条(?:之([一二三四五六七八九十]+))?$/;
+  var NUM = "[零〇一二两三四五六七八九十百千\\d]+";
+  /* 《…》第三十一条之一第二款第三项第1目; the document part, 之, 款, 项 and 目 are optional. */
+  var CITE = new RegExp("^(?:《([^》]+)》|(\\S*?))\\s*第(" + NUM + ")条(?:之([一二三四五六七八九十\\d]+))?" +
+                        "(?:第(" + NUM + ")款)?(?:第(" + NUM + ")项)?(?:第(" + NUM + ")目)?$");
 
   function citation(query, meta) {
     var m = CITE.exec(query.replace(/\s+/g, " ").trim());
@@ -143,10 +146,17 @@
     if (!number) return null;
     var anchor = "art_" + number + (suffix ? "-" + suffix : "");
     var label = "第" + intToCn(number) + "条" + (suffix ? "之" + intToCn(suffix) : "");
+    /* 款, 项, 目: the eId below the article (an item cited without its 款 is in the first) */
+    var para = m[5] ? cnToInt(m[5]) : 0, point = m[6] ? cnToInt(m[6]) : 0, sub = m[7] ? cnToInt(m[7]) : 0;
+    var below = "";
+    if (para || point) below = "__para_" + (para || 1);
+    if (point) below += "__point_" + point + (sub ? "__point_" + sub : "");
+    if (para) label += "第" + intToCn(para) + "款";
+    if (point) label += "第" + intToCn(point) + "项" + (sub ? "第" + intToCn(sub) + "目" : "");
     var titlePart = m[1] || m[2] || "", docs = [];
     if (!titlePart) {
       var here = document.querySelector('meta[name="regsite:doc"]');
-      if (!here) return {anchor: anchor, label: label, docs: null};
+      if (!here) return {anchor: anchor, below: below, label: label, docs: null};
       docs = meta.docs.map(function (d, i) { return i; }).filter(function (i) { return meta.docs[i][0] === here.content; });
     } else {
       var want = titlePart.replace(/^中华人民共和国/, "");
@@ -157,7 +167,28 @@
         if (k === want.length) docs.push(i);
       });
     }
-    return {anchor: anchor, label: label, docs: docs};
+    return {anchor: anchor, below: below, label: label, docs: docs};
+  }
+
+  /* The text of the cited 款 / 项 within an article's record ("label text\ntext…", one line
+     per paragraph or item), or "" when the article has no such paragraph or item: the
+     result then jumps to the article.  Items are the lines numbered （一） / 1．. */
+  function citedPart(text, cite) {
+    if (!cite.below) return "";
+    var lines = text.replace(/^\S+ /, "").split("\n"), para = 0, item = 0, m;
+    var want = /__para_(\d+)(?:__point_(\d+))?/.exec(cite.below);
+    for (var i = 0; i < lines.length; i++) {
+      if ((m = /^（([一二三四五六七八九十]+)）/.exec(lines[i]))) {
+        item = cnToInt(m[1]);
+        if (para === +want[1] && want[2] && item === +want[2]) return lines[i];
+      } else if (/^\d+[．.]/.test(lines[i])) {
+        continue;
+      } else {
+        para++; item = 0;
+        if (para === +want[1] && !want[2]) return lines[i];
+      }
+    }
+    return "";
   }
 
   /* ---------------------------------------------------------------- search */
@@ -204,7 +235,11 @@
             return (docBest[b.slug] - docBest[a.slug]) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) ||
                    (b.score - a.score) || (a.order - b.order);
           });
-          return citeResults.concat(titles, defs, arts).map(function (r) {
+          /* an article a citation already jumps to is not listed a second time */
+          var cited = {};
+          citeResults.forEach(function (c) { cited[c.slug + "#" + c.article] = true; });
+          var notCited = function (r) { return !cited[r.slug + "#" + r.anchor]; };
+          return citeResults.concat(titles, defs.filter(notCited), arts.filter(notCited)).map(function (r) {
             return {slug: r.slug, anchor: r.anchor, title: r.title, label: r.label, page: r.page,
                     snippet: r.snippet, kind: r.kind, count: byDoc[r.slug] || 0};
           });
@@ -219,8 +254,12 @@
               if (cite && citeDocs.indexOf(n) >= 0) {
                 recs.forEach(function (r) {
                   if (r[0] === cite.anchor || r[0].slice(-cite.anchor.length - 2) === "__" + cite.anchor) {
-                    citeResults.push({slug: d[0], anchor: r[0], title: d[1], label: r[1], page: d[0] + "/" + r[2] + ".html",
-                                      snippet: escapeHtml(r[3].slice(0, 90)) + (r[3].length > 90 ? "…" : ""),
+                    var part = citedPart(r[3], cite), below = part ? cite.below : "";
+                    var shown = part || r[3];
+                    citeResults.push({slug: d[0], anchor: r[0] + below, title: d[1],
+                                      label: r[1] + (below ? " " + cite.label.replace(/^第.*?条(之[一二三四五六七八九十]+)?/, "") : ""),
+                                      page: d[0] + "/" + r[2] + ".html", article: r[0],
+                                      snippet: escapeHtml(shown.slice(0, 90)) + (shown.length > 90 ? "…" : ""),
                                       kind: "citation", score: 0});
                   }
                 });

@@ -28,27 +28,27 @@
   }
 
   function clearHighlight() {
-    var old = document.querySelectorAll(".is-target");
-    for (var i = 0; i < old.length; i++) old[i].classList.remove("is-target");
+    var old = document.querySelectorAll(".is-target, .is-target-context");
+    for (var i = 0; i < old.length; i++) old[i].classList.remove("is-target", "is-target-context");
   }
 
-  /* Arriving on a link highlights the article (or the paragraph and its article). */
+  /* Arriving on an article's link highlights the article; on a paragraph's (款) or item's
+     (项) link, that paragraph or item, with a quieter mark on its article's heading. */
   function highlight() {
     clearHighlight();
     if (!location.hash) return;
     var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     if (!el) return;
-    var heading = el;
-    if (!(el.tagName === "H3" && el.classList.contains("article"))) {
+    if (el.tagName === "H3" && el.classList.contains("article")) {
       el.classList.add("is-target");
-      var m = ARTICLE.exec(el.id);
-      heading = m ? document.getElementById(m[1]) : null;
+      for (var n = el.nextElementSibling; n && !/^H[1-3]$/.test(n.tagName); n = n.nextElementSibling) {
+        n.classList.add("is-target");
+      }
+      return;
     }
-    if (!heading) return;
-    heading.classList.add("is-target");
-    for (var n = heading.nextElementSibling; n && !/^H[1-3]$/.test(n.tagName); n = n.nextElementSibling) {
-      n.classList.add("is-target");
-    }
+    el.classList.add("is-target");
+    var heading = articleHeading(el);
+    if (heading) heading.classList.add("is-target-context");
   }
 
   /* A status shown as 有效 becomes 已失效 once the expiry date has passed. */
@@ -85,24 +85,189 @@
     }
   }
 
-  /* 链接 and 引用 buttons on every article heading: the public address of the article
-     (site_url + SLUG/index.html#art_N, also in the offline bundle) and a citation. */
-  function addArticleTools() {
-    var slug = meta("doc"), title = meta("title");
+  /* ------------------------------------------------------------ citations
+     Articles, paragraphs (款) and items (项) each get 链接 and 引用 buttons: the public
+     address (site_url + SLUG/index.html#eId, also in the offline bundle) and a citation in
+     the reader's chosen style (official, the default, or academic; see README). */
+
+  var CITE_STYLE_KEY = "regsite.citeStyle";
+  var CN_DIGITS = "零一二三四五六七八九";
+
+  function citeStyle() {
+    try { return localStorage.getItem(CITE_STYLE_KEY) === "academic" ? "academic" : "official"; }
+    catch (e) { return "official"; }
+  }
+
+  function setCiteStyle(style) {
+    try { localStorage.setItem(CITE_STYLE_KEY, style); } catch (e) { /* private mode */ }
+    refreshCitations();
+  }
+
+  function chineseNumber(n) {
+    if (n === 0) return "零";
+    var units = ["", "十", "百", "千"], out = "", zero = false, s = String(n);
+    for (var i = 0; i < s.length; i++) {
+      var d = +s[i], u = units[s.length - 1 - i];
+      if (d === 0) { zero = true; continue; }
+      if (zero && out) out += "零";
+      zero = false;
+      out += (d === 1 && u === "十" && !out ? "" : CN_DIGITS[d]) + u;
+    }
+    return out;
+  }
+
+  function publicUrl(id) {
     var base = meta("site-url").replace(/\/?$/, "/");
-    if (!slug) return;
+    return base + meta("doc") + "/index.html#" + id;
+  }
+
+  /* The part of an eId below its article: art_8__para_2__point_1__point_3 ->
+     {para: 2, points: [1, 3]}; null when a number was disambiguated (para_2-2) or the
+     element is not a 款/项 of an article. */
+  function subdivision(articleId, id) {
+    if (id.indexOf(articleId + "__") !== 0) return null;
+    var rest = id.slice(articleId.length + 2).split("__"), m = /^para_(\d+)$/.exec(rest[0]);
+    if (!m) return null;
+    var out = {para: +m[1], points: []};
+    for (var i = 1; i < rest.length; i++) {
+      var p = /^point_(\d+)$/.exec(rest[i]);
+      if (!p) return null;
+      out.points.push(+p[1]);
+    }
+    return out;
+  }
+
+  function paragraphCount(articleId) {
+    var n = 0, re = new RegExp("^" + articleId.replace(/[-]/g, "\\-") + "__para_\\d+$");
+    var h = document.getElementById(articleId);
+    for (var el = h && h.nextElementSibling; el && !/^H[1-3]$/.test(el.tagName); el = el.nextElementSibling) {
+      if (el.id && re.test(el.id)) n++;
+    }
+    return n;
+  }
+
+  /* 第三十一条第二款第一项 (official) or 第31条第2款第1项 (academic).  A 款 is named only when
+     the article has more than one; the levels below an item are 目. */
+  function citeLabel(heading, sub, style) {
+    var academic = style === "academic";
+    var label = (academic && heading.getAttribute("data-cite-arabic")) || heading.getAttribute("data-cite") || "";
+    if (!sub) return label;
+    var num = academic ? String : chineseNumber;
+    if (paragraphCount(heading.id) > 1) label += "第" + num(sub.para) + "款";
+    var names = ["项", "目"];
+    for (var i = 0; i < sub.points.length; i++) label += "第" + num(sub.points[i]) + (names[i] || "目");
+    return label;
+  }
+
+  function citation(heading, sub, id, style) {
+    var title = meta("title");
+    if (style === "academic") {
+      var version = meta("version");
+      return "《" + title.replace(/^中华人民共和国/, "") + "》" + citeLabel(heading, sub, style) +
+        (version ? "（" + version + "）" : "") + " " + publicUrl(id);
+    }
+    return "《" + title + "》" + citeLabel(heading, sub, style) + " " + publicUrl(id);
+  }
+
+  /* GB/T 7714 reference entry for the whole document, as an online resource:
+     责任者. 题名[Z/OL]. (更新或发布日期)[引用日期]. 获取和访问路径. */
+  function referenceEntry() {
+    var issuer = meta("issuer"), date = meta("date");
+    var today = new Date().toISOString().slice(0, 10);
+    var base = meta("site-url").replace(/\/?$/, "/");
+    return (issuer ? issuer + ". " : "") + meta("title") + "[Z/OL]. " +
+      (date ? "(" + date + ")" : "") + "[" + today + "]. " + base + meta("doc") + "/index.html.";
+  }
+
+  function addArticleTools() {
+    if (!meta("doc")) return;
     var headings = document.querySelectorAll(".md-content h3.article[id]");
     for (var i = 0; i < headings.length; i++) {
       var h = headings[i];
-      if (h.querySelector(".article-tools")) continue;
-      var url = base + slug + "/index.html#" + h.id;
-      var tools = document.createElement("span");
-      tools.className = "article-tools";
-      tools.appendChild(copyButton("copy-link", "复制本条链接", "链接", url));
-      tools.appendChild(copyButton("copy-cite", "复制引文", "引用",
-        "《" + title + "》" + (h.getAttribute("data-cite") || "") + " " + url));
-      h.appendChild(tools);
+      if (!h.querySelector(".article-tools")) {
+        var tools = document.createElement("span");
+        tools.className = "article-tools";
+        tools.appendChild(copyButton("copy-link", "复制本条链接", "链接", publicUrl(h.id)));
+        tools.appendChild(copyButton("copy-cite", "复制本条引文", "引用", ""));
+        h.appendChild(tools);
+      }
+      addParagraphTools(h);
     }
+    refreshCitations();
+  }
+
+  /* The 款 and 项 of one article: buttons shown on hover, focus or tap (CSS). */
+  function addParagraphTools(h) {
+    for (var el = h.nextElementSibling; el && !/^H[1-3]$/.test(el.tagName); el = el.nextElementSibling) {
+      if (el.tagName !== "P" || !el.id || el.querySelector(".para-tools")) continue;
+      var sub = subdivision(h.id, el.id);
+      if (!sub) continue;
+      var what = sub.points.length ? "本项" : "本款";
+      var tools = document.createElement("span");
+      tools.className = "para-tools";
+      tools.appendChild(copyButton("copy-link", "复制" + what + "链接", "链接", publicUrl(el.id)));
+      tools.appendChild(copyButton("copy-cite", "复制" + what + "引文", "引用", ""));
+      el.appendChild(tools);
+    }
+  }
+
+  /* Citation buttons carry the text of the current style. */
+  function refreshCitations() {
+    var style = citeStyle();
+    var buttons = document.querySelectorAll(".md-content .copy-cite");
+    for (var i = 0; i < buttons.length; i++) {
+      var b = buttons[i], owner = b.parentNode.parentNode;
+      var h = owner.tagName === "H3" ? owner : articleHeading(owner);
+      if (!h) continue;
+      var sub = owner === h ? null : subdivision(h.id, owner.id);
+      b.setAttribute("data-clipboard-text", citation(h, sub, owner.id, style));
+    }
+    var pickers = document.querySelectorAll(".cite-style input");
+    for (var j = 0; j < pickers.length; j++) pickers[j].checked = pickers[j].value === style;
+    var examples = document.querySelectorAll(".doc-cite [data-cite-example]");
+    for (var k = 0; k < examples.length; k++) {
+      var which = examples[k].getAttribute("data-cite-example");
+      examples[k].textContent = which === "reference" ? referenceEntry() : "";
+    }
+  }
+
+  function articleHeading(el) {
+    var m = ARTICLE.exec(el.id || "");
+    return m ? document.getElementById(m[1]) : null;
+  }
+
+  /* On a document's landing page: the citation style picker and the GB/T 7714 entry. */
+  function addCitationBox() {
+    if (pageKind() !== "document" || !meta("doc") || document.querySelector(".doc-cite")) return;
+    var table = document.querySelector(".md-content table");
+    if (!table) return;
+    var box = document.createElement("div");
+    box.className = "doc-cite";
+    box.innerHTML =
+      '<p class="cite-style"><span>引用格式：</span>' +
+      '<label><input type="radio" name="cite-style" value="official"> 规范引用（汉字数字）</label> ' +
+      '<label><input type="radio" name="cite-style" value="academic"> 学术引用（阿拉伯数字、版本）</label></p>' +
+      '<p class="cite-reference"><span>参考文献（GB/T 7714）：</span><span data-cite-example="reference"></span> </p>';
+    var wrap = table.closest(".md-typeset__scrollwrap") || table;
+    wrap.parentNode.insertBefore(box, wrap.nextSibling);
+    var ref = box.querySelector("[data-cite-example]");
+    var copy = copyButton("copy-reference", "复制参考文献条目", "复制", "");
+    box.querySelector(".cite-reference").appendChild(copy);
+    box.addEventListener("change", function (e) { if (e.target.name === "cite-style") setCiteStyle(e.target.value); });
+    refreshCitations();
+    copy.setAttribute("data-clipboard-text", ref.textContent);
+  }
+
+  /* Touch screens have no hover: a tap on a 款 or 项 shows its buttons. */
+  function tapShowsParagraphTools() {
+    document.addEventListener("click", function (e) {
+      if (!window.matchMedia || !window.matchMedia("(hover: none)").matches) return;
+      var p = e.target.closest && e.target.closest(".md-content p");
+      if (!p || !p.querySelector(".para-tools") || e.target.closest("a, button")) return;
+      var shown = document.querySelectorAll(".md-content p.show-tools");
+      for (var i = 0; i < shown.length; i++) if (shown[i] !== p) shown[i].classList.remove("show-tools");
+      p.classList.toggle("show-tools");
+    });
   }
 
   function copyButton(cls, label, text, value) {
@@ -111,13 +276,15 @@
     b.type = "button";
     b.title = label;
     b.setAttribute("aria-label", label);
+    b.setAttribute("data-label", text);      /* shown by CSS, so copied text never includes it */
     b.setAttribute("data-clipboard-text", value);
-    b.textContent = text;
     return b;
   }
 
   copyTitles();
   addArticleTools();
+  addCitationBox();
+  tapShowsParagraphTools();
 
   function init() {
     if (forwardFromLanding()) return;
