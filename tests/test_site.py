@@ -272,3 +272,37 @@ def test_search_for_a_paragraph_citation_jumps_to_it_once(web):
     page.wait_for_url(re.compile(r"chp_5\.html#art_31__para_2$"))
     page.wait_for_function("document.getElementById('art_31__para_2').classList.contains('is-target')")
     ctx.close()
+
+
+def _pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", data))
+
+
+def test_print_shows_the_text_its_document_and_address_without_chrome(web, tmp_path):
+    """Printed (Chromium's print to PDF): no navigation, search or buttons; a header with
+    the document's title, status and version; a footer with the address and the print date;
+    no blank trailing page."""
+    import datetime
+    import shutil
+    import subprocess
+    base, ctx, page, outside = _page(web)
+    page.goto(f"{base}/{SLUG000}/chp_5.html")
+    page.wait_for_selector("#art_31 .copy-cite")
+    page.emulate_media(media="print")
+    hidden = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+              ".regsearch", "#art_31 .article-tools", "#art_31__para_2 .para-tools"]
+    for sel in hidden:
+        assert not page.is_visible(sel), sel
+    assert page.inner_text(".doc-context").split() == ["《贵阳市算力产业促进条例》", "有效", "版本：2025"]
+    footer = page.inner_text(".print-footer")
+    today = datetime.date.today().isoformat()
+    assert f"https://fagui.example.org/{SLUG000}/chp_5.html" in footer and today in footer
+    pdf = tmp_path / "chp_5.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert _pdf_pages(pdf.read_bytes()) == 1            # two short articles: one page, no blank one
+    if shutil.which("pdftotext"):                        # poppler-utils, when installed
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "第三十一条" in text and "本条例自2025年8月1日起施行。" in text
+        assert "链接" not in text and "引用" not in text and "检索" not in text
+        assert "贵阳市算力产业促进条例" in text.splitlines()[0]
+    ctx.close()

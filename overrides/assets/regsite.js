@@ -281,6 +281,17 @@
     return b;
   }
 
+  /* ------------------------------------------------------------ print
+     The printed footer (partials/print-footer.html) gives the page's address and the day
+     it was printed. */
+  function stampPrintDate() {
+    var d = new Date(), pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var text = "　打印日期：" + d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    var spans = document.querySelectorAll(".print-footer .print-date");
+    for (var i = 0; i < spans.length; i++) spans[i].textContent = text;
+  }
+  window.addEventListener("beforeprint", stampPrintDate);
+
   copyTitles();
   addArticleTools();
   addCitationBox();
@@ -290,6 +301,7 @@
     if (forwardFromLanding()) return;
     highlight();
     statusByDate();
+    stampPrintDate();
   }
   window.addEventListener("hashchange", function () { if (!forwardFromLanding()) highlight(); });
   if (window.document$ && window.document$.subscribe) {
