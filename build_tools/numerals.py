@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import cn2an
 
-CN_DIGITS = "零〇一二三四五六七八九十百千两"
+CN_DIGITS = "零〇一二三四五六七八九十百千万亿两"
 NUM = f"[{CN_DIGITS}]+|[0-9]+"
 _VARIANTS = str.maketrans({"〇": "零", "两": "二"})
 

@@ -37,7 +37,8 @@ def build(doc: Document, blocks) -> Document:
     if any(_article_match(b) for b in blocks):
         doc.style = "statute"
         _Statute(doc).run(blocks)
-    elif any(PART_RE.match(b.text) and _is_heading_line(b) for b in blocks):
+    elif any((m := PART_RE.match(b.text)) and _is_heading_line(b) and _num(m.group(1)) is not None
+             for b in blocks):
         doc.style = "measures"
         _Measures(doc).run(blocks)
     else:
@@ -59,7 +60,7 @@ def _is_heading_line(b) -> bool:
     return len(b.text) <= 40 and not re.search(r"[。；;！？]", b.text)
 
 
-def _article_match(b):
+def _label_match(b):
     text = b.text
     if b.kind == "heading" or b.bold:
         label = b.bold.strip() if b.bold and not b.kind == "heading" else text
@@ -70,6 +71,36 @@ def _article_match(b):
     m = ARTICLE_RE.match(text)
     if m and m.group(3) is not None:
         return m, m.group(3).strip()
+    return None
+
+
+def _article_match(b):
+    """An article label whose numbers can be read (see _unreadable_label for the others)."""
+    found = _label_match(b)
+    if found and _readable(found[0]):
+        return found
+    return None
+
+
+def _readable(m) -> bool:
+    try:
+        numerals.to_int(m.group(1))
+        if m.group(2):
+            numerals.to_int(m.group(2))
+    except ValueError:
+        return False
+    return True
+
+
+def _unreadable_label(b):
+    """The label of a line shaped like an article whose number the grammar cannot read
+    (第十十条): the line stays text of the article before, and this is said."""
+    found = _label_match(b)
+    if found and not _readable(found[0]):
+        return found[0].group(0).split("条")[0] + "条"
+    m = DIVISION_RE.match(b.text.strip()) if _is_heading_line(b) else None
+    if m and _num(m.group(1)) is None:
+        return f"第{m.group(1)}{m.group(2)}"
     return None
 
 
@@ -118,6 +149,11 @@ class _Statute:
             if art:
                 self._article(b, *art)
                 continue
+            bad = _unreadable_label(b)
+            if bad:
+                doc.report("number_unreadable", "warning",
+                           f"第{b.line}行的“{bad}”形如条文或章节编号，但编号无法识别，"
+                           f"该行作为正文保留，请核对原件", b.line)
             self._text(b)
         self._close_toc()
         if self.spacing:
@@ -216,9 +252,17 @@ class _Statute:
         art.paragraphs.append(classify(text, line, art.paragraphs))
 
 
+def _num(text):
+    """The value of a Chinese numeral, or None for one that cannot be read (十十)."""
+    try:
+        return numerals.to_int(text)
+    except ValueError:
+        return None
+
+
 def classify(text: str, line: int, previous: list[Paragraph]) -> Paragraph:
     m = ITEM_RE.match(text)
-    if m:
+    if m and _num(m.group(1)) is not None:
         return Paragraph(text, line, kind="item", label=m.group(0),
                          number=numerals.to_int(m.group(1)))
     m = SUBITEM_RE.match(text)
@@ -241,7 +285,7 @@ class _Measures:
         for b in blocks:
             t = b.text
             m = PART_RE.match(t)
-            if m and _is_heading_line(b):
+            if m and _is_heading_line(b) and _num(m.group(1)) is not None:
                 part = Division("part", numerals.to_int(m.group(1)), f"{m.group(1)}、",
                                 squash(m.group(2)), b.line)
                 doc.divisions.append(part)
@@ -251,6 +295,8 @@ class _Measures:
                 doc.preamble.append(_plain(b))
                 continue
             m = ITEM_RE.match(t)
+            if m and _num(m.group(1)) is None:
+                m = None
             if m and _is_heading_line(b):
                 group = Division("subpart", numerals.to_int(m.group(1)), m.group(0),
                                  squash(t[m.end():]), b.line, parent=part.anchor)
@@ -259,7 +305,7 @@ class _Measures:
                 article = None
                 continue
             m = MEASURE_RE.match(t) if arabic else None
-            if m or (not arabic and ITEM_RE.match(t)):
+            if m or (not arabic and ITEM_RE.match(t) and _num(ITEM_RE.match(t).group(1)) is not None):
                 if m:
                     number, label, body = int(m.group(1)), t[: m.start(2)].strip(), m.group(2)
                 else:
@@ -282,7 +328,7 @@ class _Measures:
                 continue
             article = None
             m = ITEM_RE.match(t)
-            if m:
+            if m and _num(m.group(1)) is not None:
                 owner.paragraphs.append(Paragraph(t, b.line, kind="item", label=m.group(0),
                                                   number=numerals.to_int(m.group(1))))
             else:

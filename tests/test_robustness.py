@@ -1,0 +1,32 @@
+"""Issue 16: nothing lost, nothing leaked, never half a site."""
+import cn2an
+
+from build_tools import audit
+from conftest import doc_from_text
+
+
+def _codes(doc):
+    return [p.code for p in doc.problems]
+
+
+def test_article_numbers_of_ten_thousand_and_more_are_articles():
+    # the labels are written by cn2an's an2cn, the oracle of the numbers is range()
+    numbers = list(range(9995, 10006)) + [20000, 100000, 100001]
+    text = "# 测试条例\n\n" + "".join(f"第{cn2an.an2cn(n, 'low')}条 第{n}号内容。\n\n" for n in numbers)
+    doc = doc_from_text(text)
+    assert [a.number for a in doc.articles] == numbers
+    assert [a.anchor for a in doc.articles] == [f"art_{n}" for n in numbers]
+    assert all(a.paragraphs[0].text == f"第{n}号内容。" for a, n in zip(doc.articles, numbers))
+    assert audit.unaccounted(doc) == []
+
+
+def test_an_unreadable_number_is_a_record_not_a_silent_merge():
+    text = ("# 测试条例\n\n第一条 甲。\n\n第十十条 乙。\n\n第二条 丙。\n\n"
+            "第一万万章 怪章\n\n第三条 丁。\n\n（十十）项。\n")
+    doc = doc_from_text(text)
+    assert [a.number for a in doc.articles] == [1, 2, 3]
+    records = [p for p in doc.problems if p.code == "number_unreadable"]
+    assert [(p.line, p.severity) for p in records] == [(5, "warning"), (9, "warning")]
+    assert "第十十条" in records[0].message and "第一万万章" in records[1].message
+    assert doc.articles[0].paragraphs[-1].text == "第十十条 乙。"
+    assert audit.unaccounted(doc) == []
