@@ -25,8 +25,18 @@ def load_text(src, ctx=None):
         doc.title = Path(src.path).stem
         doc.report("no_title", "warning", "原文没有标题，以文件名代替", None)
     run_all(doc, ctx)
+    _account(doc)
     doc.slug = doc.derived["base_slug"] = slugs.base_slug(doc.title + (doc.subtitle or ""))
     return doc
+
+
+def _account(doc):
+    """The safety net of "nothing lost": a source line whose text reached neither the model
+    nor a record (a parser limit, a bug) is recorded as an error, so the build says so."""
+    from . import audit
+    for line, raw in audit.unaccounted(doc):
+        doc.report("text_unaccounted", "error",
+                   f"第{line}行的文字“{raw.strip()[:20]}”未能收入正文，请核对原件并报告此问题", line)
 
 
 def sources(folder) -> list[Path]:

@@ -1,5 +1,6 @@
 """Issue 16: nothing lost, nothing leaked, never half a site."""
 import cn2an
+import pytest
 
 from build_tools import audit
 from conftest import doc_from_text
@@ -30,3 +31,32 @@ def test_an_unreadable_number_is_a_record_not_a_silent_merge():
     assert "第十十条" in records[0].message and "第一万万章" in records[1].message
     assert doc.articles[0].paragraphs[-1].text == "第十十条 乙。"
     assert audit.unaccounted(doc) == []
+
+
+def _deep(lists, quotes):
+    return ("# 测试条例\n\n第一条 甲：\n\n" + "".join("  " * i + f"- 层{i}\n" for i in range(lists))
+            + "\n第二条 乙。\n\n" + "> " * quotes + "深引文\n\n第三条 丙。\n")
+
+
+@pytest.mark.parametrize("lists,quotes", [(10, 20), (40, 100), (300, 3000)])
+def test_deep_lists_and_quotes_lose_no_text(lists, quotes):
+    doc = doc_from_text(_deep(lists, quotes), "深.md")
+    assert [a.label for a in doc.articles] == ["第一条", "第二条", "第三条"]
+    assert [p.text for p in doc.articles[0].paragraphs] == ["甲："] + [f"层{i}" for i in range(lists)]
+    assert [p.text for p in doc.articles[1].paragraphs] == ["乙。", "深引文"]
+    assert audit.unaccounted(doc) == [] and "text_unaccounted" not in _codes(doc)
+    assert ("nesting_too_deep" in _codes(doc)) == (lists > 25)
+
+
+def test_text_the_model_misses_is_an_error_record(monkeypatch):
+    from build_tools.readers import blocks
+    real = blocks.parse_markdown
+
+    def lossy(text, doc=None):        # a reader that drops a line, as a parser limit would
+        found, front = real(text, doc)
+        return [b for b in found if "乙" not in b.text], front
+    for name in ("lawrefbook", "frontmatter", "pdfdraft"):
+        monkeypatch.setattr(f"build_tools.readers.{name}.parse_markdown", lossy)
+    doc = doc_from_text(_deep(2, 1), "深.md")
+    lost = [p for p in doc.problems if p.code == "text_unaccounted"]
+    assert [(p.line, p.severity) for p in lost] == [(8, "error")] and "乙" in lost[0].message

@@ -1,6 +1,7 @@
 """The reader-neutral stream of text blocks (one per source line of text) that the grammar consumes."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -17,13 +18,55 @@ class Block:
     all_bold: bool = False
 
 
-_MD = MarkdownIt("commonmark", {"html": True}).use(front_matter_plugin)
+MAX_NESTING = 60      # lists and quotes deeper than this are read flattened (see parse_markdown)
+_MD = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).use(front_matter_plugin)
 _MD.disable(["linkify", "reference"], ignoreInvalid=True)
+_FLATTEN = re.compile(r"^[ \t>]+")
 
 
-def parse_markdown(text: str) -> tuple[list[Block], tuple[str, int, int] | None]:
-    """Markdown -> blocks, plus the front matter (content, first line, last line) if any."""
-    tokens = _MD.parse(text)
+def _too_deep(tokens) -> bool:
+    """markdown-it silently drops everything after a block or inline nested MAX_NESTING deep:
+    a token that close to the limit means the parse may have lost text."""
+    for tok in tokens:
+        if tok.level >= MAX_NESTING - 2:
+            return True
+        if tok.children and any(c.level >= MAX_NESTING - 2 for c in tok.children):
+            return True
+    return False
+
+
+def _front_matter_end(lines) -> int:
+    """The number of leading lines that are YAML front matter (kept as they are)."""
+    if lines and lines[0].rstrip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].rstrip() in ("---", "..."):
+                return i + 1
+    return 0
+
+
+def parse_markdown(text: str, doc=None) -> tuple[list[Block], tuple[str, int, int] | None]:
+    """Markdown -> blocks, plus the front matter (content, first line, last line) if any.
+
+    A list or quote nested too deep for the parser is read with every line's indentation and
+    quote markers removed (line numbers kept), and this is recorded on doc: the text reaches
+    the model whatever the depth."""
+    try:
+        tokens = _MD.parse(text)
+        deep = _too_deep(tokens)
+    except RecursionError:
+        deep = True
+    if deep:
+        lines = text.split("\n")
+        keep = _front_matter_end(lines)
+        first = next((i + 1 for i, raw in enumerate(lines)
+                      if len(raw) - len(raw.lstrip(" \t>")) >= MAX_NESTING - 2), None)
+        text = "\n".join(raw if i < keep else _FLATTEN.sub("", raw) for i, raw in enumerate(lines))
+        tokens = _MD.parse(text)
+        if doc is not None:
+            doc.report("nesting_too_deep", "warning",
+                       f"原文的列表或引用嵌套过深（超过 {MAX_NESTING - 2} 层"
+                       f"{f'，第{first}行起' if first else ''}），已去除各行的缩进和引用符号后按平铺文本读取，"
+                       "文字未丢失，层次请核对原件", first)
     source_lines = text.split("\n")
     blocks: list[Block] = []
     front = None

@@ -22,7 +22,7 @@ def detect(text: str) -> float:
 
 
 def read(doc, text):
-    blocks, front = parse_markdown(text)
+    blocks, front = parse_markdown(text, doc)
     if front:
         _apply_front_matter(doc, *front)
     i = 0

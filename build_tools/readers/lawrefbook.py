@@ -14,7 +14,7 @@ def detect(text: str) -> float:
 
 
 def read(doc, text):
-    blocks, _ = parse_markdown(text)
+    blocks, _ = parse_markdown(text, doc)
     end = next((i for i, b in enumerate(blocks) if b.kind == "html" and b.text == MARKER), None)
     if end is None:
         return take_titles(doc, blocks)

@@ -7,7 +7,7 @@ from .blocks import parse_markdown
 from .lawrefbook import take_titles
 
 NAME = "pdf-markdown"
-_BOLD_LABEL = re.compile(r"^\*\*第[零〇一二三四五六七八九十百千0-9]+[条章]", re.M)
+_BOLD_LABEL = re.compile(r"^\*\*第[零〇一二三四五六七八九十百千万两0-9]+[条章]", re.M)
 
 
 def detect(text: str) -> float:
@@ -15,5 +15,5 @@ def detect(text: str) -> float:
 
 
 def read(doc, text):
-    blocks, _ = parse_markdown(text)
+    blocks, _ = parse_markdown(text, doc)
     return take_titles(doc, blocks)
