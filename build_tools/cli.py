@@ -30,7 +30,7 @@ def cmd_export(args) -> int:
         sys.stdout.write("\n")
         return 0
     from .commands import load_sources
-    docs, failures = load_sources(args.path, ctx)
+    docs, failures = load_sources(args.path, ctx, allow_outside=args.allow_outside_links)
     out = sys.stdout
     for doc in docs:
         out.write(json.dumps(export_view.to_json(doc), ensure_ascii=False))
@@ -51,6 +51,8 @@ def main(argv=None) -> int:
     p = sub.add_parser("export", help="print the JSON view of a source file (or --all DIR as JSON Lines)")
     p.add_argument("--all", action="store_true", help="PATH is a folder: one JSON line per file")
     p.add_argument("--today", help="date used for the status (YYYY-MM-DD), default today")
+    p.add_argument("--allow-outside-links", action="store_true",
+                   help="with --all: read files reached through symbolic links that leave the folder")
     p.add_argument("path")
     p.set_defaults(func=cmd_export)
     from . import commands

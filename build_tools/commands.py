@@ -33,7 +33,7 @@ def _load_one(args):
     except sourcefile.SourceError as exc:
         return None, f"错误 {exc}"
     except Exception as exc:   # a bug must not stop the other files
-        return None, f"错误 {path}: 内部错误 {type(exc).__name__}: {exc}"
+        return None, f"错误 {sourcefile.printable(str(path))}: 内部错误 {type(exc).__name__}: {exc}"
     from .writers import search_index
     search_index.part(doc)
     if store is not None and key:
@@ -58,13 +58,14 @@ def _load_one_pickled(args):
     return data, None
 
 
-def load_sources(folder, ctx, store=None):
+def load_sources(folder, ctx, store=None, allow_outside=False):
     """Read every source (from the model cache where it is unchanged, in parallel for many
-    files); unreadable files are reported and skipped."""
+    files); unreadable files, and links that lead nowhere or out of the folder (unless
+    allow_outside), are reported and skipped."""
     enabled = gc.isenabled()
     gc.disable()        # the collector would rescan the growing heap of documents, again and again
     try:
-        docs, failures = _load_sources(folder, ctx, store)
+        docs, failures = _load_sources(folder, ctx, store, allow_outside)
         gc.freeze()     # the documents live to the end: later collections need not scan them
     finally:
         if enabled:
@@ -72,9 +73,9 @@ def load_sources(folder, ctx, store=None):
     return docs, failures
 
 
-def _load_sources(folder, ctx, store):
+def _load_sources(folder, ctx, store, allow_outside=False):
     from .cache import ModelCache
-    paths = pipeline.sources(folder)
+    paths, refused = pipeline.scan(folder, allow_outside)
     if store is None and ModelCache.enabled():
         store = ModelCache(folder)
     keys = [store.key(p, ctx) if store else None for p in paths]
@@ -94,6 +95,9 @@ def _load_sources(folder, ctx, store):
     for i, result in zip(todo, loaded):
         results[i] = result
     docs, failures = [], []
+    for exc in refused:
+        failures.append(f"错误 {exc}")
+        say(failures[-1])
     for path, key, (doc, error) in zip(paths, keys, results):
         if error:
             failures.append(error)
@@ -107,7 +111,7 @@ def _load_sources(folder, ctx, store):
     return docs, failures
 
 
-def generate(source, docs_dir, ctx, strict=False):
+def generate(source, docs_dir, ctx, strict=False, allow_outside=False):
     """Read, link and write docs/. With strict, stop before writing if anything warns."""
     from .assemble import assemble
     from .cache import ModelCache
@@ -118,7 +122,7 @@ def generate(source, docs_dir, ctx, strict=False):
     memo = store.state_path(f"slugs-{code_version()[:16]}") if store else None
     if memo:
         slugs.load_memo(memo)
-    docs, failures = load_sources(source, ctx, store=store)
+    docs, failures = load_sources(source, ctx, store=store, allow_outside=allow_outside)
     say(f"读取 {len(docs)} 个文件（失败 {len(failures)} 个），条文 {sum(len(d.articles) for d in docs)} 条，"
         f"用时 {time.time() - t0:.1f} 秒")
     t1 = time.time()
@@ -300,7 +304,8 @@ def cmd_build(args) -> int:
     ctx = _context(args)
     docs_dir = Path(args.docs_dir).resolve() if args.docs_dir else ROOT / "docs"
     try:
-        docs, failures, changed = generate(args.source, docs_dir, ctx, strict=args.strict)
+        docs, failures, changed = generate(args.source, docs_dir, ctx, strict=args.strict,
+                                           allow_outside=args.allow_outside_links)
     except StrictFailure as exc:
         say(str(exc))
         return 1
@@ -355,6 +360,8 @@ def register(sub):
     p.add_argument("--today", help="date used for statuses (YYYY-MM-DD)")
     p.add_argument("--full", action="store_true",
                    help="render every page again (default: only pages whose Markdown changed)")
+    p.add_argument("--allow-outside-links", action="store_true",
+                   help="read files reached through symbolic links that leave the source folder")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("serve", help="preview with live reload when a source changes")
     p.add_argument("source", nargs="?", default=str(ROOT / "seeds"))

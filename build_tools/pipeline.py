@@ -1,6 +1,7 @@
 """One source file -> one repaired, annotated Document (reader, grammar, transforms)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from . import readers, slugs, sourcefile, structure
@@ -39,15 +40,73 @@ def _account(doc):
                    f"第{line}行的文字“{raw.strip()[:20]}”未能收入正文，请核对原件并报告此问题", line)
 
 
-def sources(folder) -> list[Path]:
+def sources(folder, allow_outside=False) -> list[Path]:
+    return scan(folder, allow_outside)[0]
+
+
+def scan(folder, allow_outside=False) -> tuple[list[Path], list[sourcefile.SourceError]]:
+    """The source files of a folder, and why others that look like sources are not read:
+    a symbolic link that leads nowhere or in a loop, or (unless allow_outside) out of the
+    source folder, and anything that is not a regular file.  Links inside the folder are
+    read; a linked folder inside it is not entered (its files are read where they are)."""
     root = Path(folder)
-    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+    real_root = root.resolve()
+    paths: list[Path] = []
+    errors: list[sourcefile.SourceError] = []
+    seen: set[str] = set()
+
+    def inside(target: Path) -> bool:
+        return target == real_root or target.is_relative_to(real_root)
+
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=allow_outside):
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        for name in list(dirnames):
+            p = Path(dirpath) / name
+            if not p.is_symlink():
+                continue
+            target = Path(os.path.realpath(p))
+            if inside(target):
+                dirnames.remove(name)          # read where it really is
+            elif not allow_outside:
+                dirnames.remove(name)
+                errors.append(sourcefile.SourceError(
+                    p, f"符号链接指向源文件夹之外的文件夹（{target}），为安全起见未读取；"
+                       "确需读取请加 --allow-outside-links"))
+        for name in filenames:
+            p = Path(dirpath) / name
+            if p.suffix.lower() not in SOURCE_SUFFIXES:
+                continue
+            if p.is_symlink():
+                try:
+                    target = p.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    errors.append(sourcefile.SourceError(
+                        p, "符号链接无效：目标不存在或链接成环（dangling or looping symlink），未读取"))
+                    continue
+                if not allow_outside and not inside(target):
+                    errors.append(sourcefile.SourceError(
+                        p, f"符号链接指向源文件夹之外的文件（{target}），为安全起见未读取；"
+                           "确需读取请加 --allow-outside-links"))
+                    continue
+            if not p.is_file():
+                errors.append(sourcefile.SourceError(p, "不是普通文件（not a regular file），未读取"))
+                continue
+            paths.append(p)
+    return sorted(paths), sorted(errors, key=lambda e: e.path)
 
 
-def load_folder(folder, ctx=None, on_error=None):
+def load_folder(folder, ctx=None, on_error=None, allow_outside=False):
     """All sources of a folder; unreadable files are passed to on_error and skipped."""
     docs = []
-    for path in sources(folder):
+    found, errors = scan(folder, allow_outside)
+    for exc in errors:
+        if on_error:
+            on_error(exc)
+    for path in found:
         try:
             docs.append(load(path, ctx))
         except sourcefile.SourceError as exc:

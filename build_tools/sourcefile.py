@@ -8,12 +8,19 @@ from pathlib import Path
 MAX_BYTES = 32 * 1024 * 1024
 
 
+def printable(text: str) -> str:
+    """A file name as one line: control characters (a newline in a name) shown escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class SourceError(Exception):
     """A file that cannot be read as a regulation; str() is the one-line message."""
 
     def __init__(self, path, message: str, line: int | None = None):
         self.path, self.line = str(path), line
-        where = f"{self.path}:{line}" if line else self.path
+        where = f"{printable(self.path)}:{line}" if line else printable(self.path)
         super().__init__(f"{where}: {message}")
 
 

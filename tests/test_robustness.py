@@ -1,9 +1,14 @@
 """Issue 16: nothing lost, nothing leaked, never half a site."""
+import json
+import os
+import subprocess
+import sys
+
 import cn2an
 import pytest
 
 from build_tools import audit
-from conftest import doc_from_text
+from conftest import ROOT, doc_from_text
 
 
 def _codes(doc):
@@ -60,3 +65,58 @@ def test_text_the_model_misses_is_an_error_record(monkeypatch):
     doc = doc_from_text(_deep(2, 1), "深.md")
     lost = [p for p in doc.problems if p.code == "text_unaccounted"]
     assert [(p.line, p.severity) for p in lost] == [(8, "error")] and "乙" in lost[0].message
+
+
+LAW = "# 测试条例\n\n第一条 为了测试，制定本条例。\n\n第二条 本条例自2025年1月1日起施行。\n"
+
+
+def _export_all(folder, *extra):
+    proc = subprocess.run([sys.executable, "-m", "build_tools", "export", "--all", *extra, str(folder)],
+                          cwd=ROOT, capture_output=True, text=True)
+    return proc.returncode, [json.loads(x)["title"] for x in proc.stdout.splitlines()], proc.stderr
+
+
+def test_broken_and_looping_links_named_like_sources_get_a_message(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.md").write_text(LAW, encoding="utf-8")
+    (src / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (src / "loop.txt").symlink_to(src / "loop.txt")
+    os.mkfifo(src / "pipe.txt")          # would block a reader for ever
+    code, titles, err = _export_all(src)
+    assert code == 1 and titles == ["测试条例"]
+    for name, needle in [("dangling.txt", "符号链接无效"), ("loop.txt", "符号链接无效"),
+                         ("pipe.txt", "不是普通文件")]:
+        assert f"{src / name}: " in err and needle in err.split(f"{src / name}: ")[1].split("\n")[0]
+
+
+def test_links_out_of_the_source_folder_are_refused_unless_allowed(tmp_path):
+    src, outside = tmp_path / "src", tmp_path / "outside"
+    src.mkdir()
+    outside.mkdir()
+    (outside / "secret.txt").write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (outside / "law.md").write_text(LAW.replace("测试条例", "外部条例"), encoding="utf-8")
+    (src / "a.md").write_text(LAW, encoding="utf-8")
+    (src / "passwd.txt").symlink_to("/etc/passwd")
+    (src / "secret.txt").symlink_to(outside / "secret.txt")
+    (src / "linked").symlink_to(outside, target_is_directory=True)
+    (src / "inside.md").symlink_to(src / "a.md")           # inside the folder: read
+    code, titles, err = _export_all(src)
+    assert code == 1 and titles == ["测试条例", "测试条例"]
+    assert "root:x" not in err + "".join(titles)
+    for name in ("passwd.txt", "secret.txt", "linked"):
+        line = next(x for x in err.splitlines() if f"{src / name}: " in x)
+        assert "源文件夹之外" in line and "--allow-outside-links" in line
+    code, titles, err = _export_all(src, "--allow-outside-links")
+    assert "源文件夹之外" not in err, err
+    assert len(titles) == 6       # allowed explicitly: all read, the linked folder too
+    assert "外部条例" in titles and sum(t.startswith("root:x") for t in titles) == 3
+
+
+def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "坏\n名.md").write_bytes(b"")
+    code, titles, err = _export_all(src)
+    assert code == 1
+    assert [x for x in err.splitlines() if "文件为空" in x] == [f"错误 {src}/坏\\n名.md: 文件为空（empty file）"]
