@@ -137,7 +137,7 @@ def _npm_pack(pkg: dict, cache: Path):
 class DocInfo:
     title: str
     slug: str
-    source: str          # file name
+    source: str          # path relative to the source folder
     sha256: str
     size: int
     kind: str
@@ -147,11 +147,15 @@ class DocInfo:
     articles: int
 
 
-def doc_infos(docs) -> list[DocInfo]:
+def doc_infos(docs, source_folder=None) -> list[DocInfo]:
+    """One entry per document; its source named by its path relative to source_folder
+    (two files of one name in different folders stay apart), on one line."""
+    from .sourcefile import printable
     out = []
     for d in sorted(docs, key=lambda d: d.slug):
         data = Path(d.source).read_bytes()
-        out.append(DocInfo(d.title, d.slug, Path(d.source).name, hashlib.sha256(data).hexdigest(), len(data),
+        rel = Path(os.path.relpath(d.source, source_folder)).as_posix() if source_folder else Path(d.source).name
+        out.append(DocInfo(d.title, d.slug, printable(rel), hashlib.sha256(data).hexdigest(), len(data),
                            d.kind, d.status, d.issuer, dict(d.dates), len(d.articles)))
     return out
 
@@ -367,7 +371,9 @@ def build(source=ROOT / "seeds", dist=ROOT / "dist", ctx=None, config_file=OFFLI
     now = now or dt.datetime.now()
     built = (now if now.tzinfo else now.astimezone()).replace(microsecond=0)
     status_date = str(getattr(ctx, "today", None) or built.date())
-    work = Path(tempfile.mkdtemp(prefix="regsite-bundle-"))
+    from . import publish
+    publish.clean_tmp("regsite-bundle")        # what killed bundle builds left
+    work = Path(tempfile.mkdtemp(prefix=f"regsite-bundle-{os.getpid()}-"))
     try:
         docs_dir = work / "docs"
         if from_docs:
@@ -389,7 +395,7 @@ def build(source=ROOT / "seeds", dist=ROOT / "dist", ctx=None, config_file=OFFLI
             (docs_dir / rel).write_bytes(data)
         raw = _raw_config(Path(config_file))
         site_name, site_url = raw.get("site_name", "site"), raw.get("site_url", "")
-        infos = doc_infos(docs)
+        infos = doc_infos(docs, source)
         versions = _versions()
         (docs_dir / ABOUT_PAGE).write_text(
             about_page(site_name, site_url, built, status_date, infos, versions), encoding="utf-8")

@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -111,8 +110,10 @@ def _load_sources(folder, ctx, store, allow_outside=False):
     return docs, failures
 
 
-def generate(source, docs_dir, ctx, strict=False, allow_outside=False):
-    """Read, link and write docs/. With strict, stop before writing if anything warns."""
+def generate(source, docs_dir, ctx, strict=False, allow_outside=False, stage=None):
+    """Read, link and write docs/. With strict, stop before writing if anything warns.
+    With stage (see writers.site.write), write into that folder and leave publishing to
+    the caller."""
     from .assemble import assemble
     from .cache import ModelCache
     t0 = time.time()
@@ -136,7 +137,7 @@ def generate(source, docs_dir, ctx, strict=False, allow_outside=False):
             raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
     names, changed, made = site_writer.write(
         docs, Path(docs_dir), ctx.today, lambda: assemble(docs, store),
-        store.state_path("search-state") if store else None)
+        store.state_path("search-state") if store else None, stage=stage)
     if store is not None:
         slugs.save_memo(memo)
         store.prune()
@@ -155,8 +156,13 @@ class StrictFailure(Exception):
     pass
 
 
-def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, changed=None):
-    """Build into a temporary folder, then swap it in: a failed build leaves site/ intact.
+def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, changed=None,
+                 published_docs=None, stage=None):
+    """Build into a new folder, then publish it: a failed build leaves site/ intact.
+
+    With `stage` (an empty folder from publish.new_folder(site_dir)) the site is built there
+    and the caller publishes it (with docs/, as one transaction); `published_docs` is where
+    docs_dir will be published, if it is a staged folder too.
 
     With `changed` (the docs/ files whose text changed since the last build into site_dir),
     the build is incremental when it can be: the new folder starts as hard links to the old
@@ -164,11 +170,12 @@ def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, changed=Non
     build).  A change to the navigation, the configuration, the theme or the code, or a
     site built from another docs/ folder, makes it a full build.  Large builds are rendered by
     several MkDocs processes, each taking every n-th page."""
+    from . import publish
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     docs = Path(docs_dir).resolve() if docs_dir else (Path(config_file).parent / "docs").resolve()
-    stamp = _build_stamp(config_file, docs)
-    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    stamp = _build_stamp(config_file, Path(published_docs).resolve() if published_docs else docs, docs)
+    tmp = Path(stage) if stage else publish.new_folder(site_dir)
     try:
         kept = _reuse(site_dir, tmp, docs, changed, stamp)
         pages = sum(1 for _ in docs.rglob("*.md")) - kept
@@ -183,35 +190,33 @@ def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, changed=Non
             codes = [p.wait() for p in procs]
             if any(codes):
                 raise RuntimeError(f"MkDocs 分片构建失败（退出码 {codes}）")
-            _sitemap(config_file, tmp)
+        _sitemap(config_file, tmp)
         (tmp / STAMP).write_text(stamp, encoding="utf-8")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    site_writer.swap_in(tmp, site_dir)
+    if not stage:
+        publish.publish([(tmp, site_dir)])
     return kept
 
 
 STAMP = ".regsite-build"       # in site/: what the site was built from (see _build_stamp)
 
 
-def _build_stamp(config_file, docs: Path) -> str:
-    """What every page of a site depends on besides its own Markdown: the docs/ folder and its
-    navigation, the configuration, the theme overrides, the hooks' code and the installed
-    MkDocs packages."""
+def _build_stamp(config_file, docs: Path, content: Path | None = None) -> str:
+    """What every page of a site depends on besides its own Markdown: the docs/ folder (named
+    where it is published; its navigation read from `content`, where it is written) and its
+    navigation, the configuration, the theme overrides, the hooks' code, the installed
+    packages that shape pages and every REGSITE_* switch."""
     import hashlib
-    from importlib import metadata
 
-    from .cache import code_version
-    h = hashlib.sha256(f"{docs}\n{code_version()}\n".encode())
-    for name in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown"):
-        try:
-            h.update(f"{name}={metadata.version(name)}\n".encode())
-        except metadata.PackageNotFoundError:
-            pass
+    from .cache import SITE_PACKAGES, code_version, package_versions, switches
+    h = hashlib.sha256(f"{docs}\n{code_version()}\n{package_versions(SITE_PACKAGES)}\n{switches()}\n".encode())
+    nav = (content or docs) / site_writer.NAV_FILE
+    if nav.is_file():
+        h.update(b"nav\0" + nav.read_bytes())
     config_file = Path(config_file)
-    for path in [docs / site_writer.NAV_FILE, config_file,
-                 *sorted((config_file.parent / "overrides").rglob("*"))]:
+    for path in [config_file, *sorted((config_file.parent / "overrides").rglob("*"))]:
         if path.is_file():
             h.update(str(path).encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
@@ -255,7 +260,9 @@ SHARD_FROM = 2000      # pages; below this one MkDocs process is faster than sev
 
 
 def _sitemap(config_file, site):
-    """Each shard knows only its own pages: write the sitemap of all of them."""
+    """The sitemap of every page, written by us whether one MkDocs process built the site or
+    several (each shard knows only its own pages) and whether the build was full or
+    incremental, so a rebuild writes the bytes a cold build writes."""
     import datetime
     import gzip
     import yaml
@@ -268,7 +275,8 @@ def _sitemap(config_file, site):
     xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>")
     (site / "sitemap.xml").write_text(xml, encoding="utf-8")
-    with gzip.open(site / "sitemap.xml.gz", "wb") as fh:
+    with open(site / "sitemap.xml.gz", "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:   # no time stamp: same bytes
         fh.write(xml.encode("utf-8"))
 
 
@@ -300,19 +308,47 @@ def summary(docs, failures):
 
 
 def cmd_build(args) -> int:
+    from . import publish
+    docs_dir = Path(args.docs_dir).resolve() if args.docs_dir else ROOT / "docs"
+    site_dir = Path(args.site_dir).resolve()
+    with publish.lock(docs_dir, site_dir):
+        publish.recover(site_dir)
+        for target in (docs_dir, site_dir):
+            publish.clean(target)
+        return _build(args, docs_dir, site_dir)
+
+
+def _build(args, docs_dir, site_dir) -> int:
+    """docs/ and site/ written beside the published ones, then published together."""
+    from . import publish
     from .cli import _context
     ctx = _context(args)
-    docs_dir = Path(args.docs_dir).resolve() if args.docs_dir else ROOT / "docs"
+    if args.full:
+        from . import cache
+        cache.TRUSTED = False       # --full reads nothing from the cache (and fills it afresh)
+    new_docs = publish.new_folder(docs_dir)
+    new_site = None
+    publishing = False
     try:
-        docs, failures, changed = generate(args.source, docs_dir, ctx, strict=args.strict,
-                                           allow_outside=args.allow_outside_links)
-    except StrictFailure as exc:
-        say(str(exc))
-        return 1
-    t = time.time()
-    say("MkDocs 构建中 …")
-    kept = mkdocs_build(ROOT / "mkdocs.yml", Path(args.site_dir).resolve(), docs_dir=docs_dir,
-                        changed=None if args.full else changed)
+        try:
+            docs, failures, changed = generate(args.source, docs_dir, ctx, strict=args.strict,
+                                               allow_outside=args.allow_outside_links, stage=new_docs)
+        except StrictFailure as exc:
+            say(str(exc))
+            return 1
+        t = time.time()
+        say("MkDocs 构建中 …")
+        new_site = publish.new_folder(site_dir)
+        kept = mkdocs_build(ROOT / "mkdocs.yml", site_dir, docs_dir=new_docs,
+                            changed=None if args.full else changed,
+                            published_docs=docs_dir, stage=new_site)
+        publishing = True       # from here the journal knows both folders (publish.recover)
+        publish.publish([(new_docs, docs_dir), (new_site, site_dir)], journal_of=site_dir)
+    except BaseException:
+        for folder in (new_docs, new_site):
+            if folder is not None and not publishing:
+                shutil.rmtree(folder, ignore_errors=True)
+        raise
     say(f"网站已生成于 {args.site_dir}/{f'（沿用未改动的 {kept} 页）' if kept else ''}，"
         f"用时 {time.time() - t:.1f} 秒")
     summary(docs, failures)

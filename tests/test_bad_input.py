@@ -194,7 +194,7 @@ def test_a_failed_mkdocs_build_leaves_the_old_site(tmp_path):
     with pytest.raises(BaseException):
         commands.mkdocs_build(bad, site, docs_dir=ROOT / "docs")
     assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
 
 
 def test_build_prints_warnings_but_exits_zero(tmp_path):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import yaml
@@ -18,19 +17,22 @@ GENERATED_MARK = ".generated-by-build_tools"
 PARALLEL_FROM = 200     # documents; from here the search index is built beside the pages
 
 
-def write(docs, out: Path, today, make_pages, search_state: Path | None = None):
+def write(docs, out: Path, today, make_pages, search_state: Path | None = None, stage: Path | None = None):
     """Write docs/ atomically (a new folder swapped in): the documents' pages, home page,
     glossary, navigation and search index.  make_pages() -> assemble.Assembled links and
     renders the documents; for large
     sites it runs while a forked process builds the search index, which needs no links.
     search_state keeps the index's postings from one build to the next.
 
+    With stage (an empty folder from publish.new_folder(out)), the files are written there
+    and the caller publishes it (with site/, as one transaction).
+
     Returns the files written (relative paths), those that changed (None if docs/ did not
     exist) and make_pages()'s result.  An unchanged file keeps its inode and time stamp
     (see _write_files)."""
+    from .. import publish
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".docs-", dir=out.parent))
+    tmp = Path(stage) if stage else publish.new_folder(out)
     try:
         with _search_files(docs, tmp, out, len(docs) >= PARALLEL_FROM, search_state) as search:
             made = make_pages()
@@ -42,7 +44,8 @@ def write(docs, out: Path, today, make_pages, search_state: Path | None = None):
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    swap_in(tmp, out)
+    if not stage:
+        publish.publish([(tmp, out)])
     return names, changed, made
 
 
@@ -137,29 +140,6 @@ def _write_files(tmp: Path, out: Path, files: dict[str, str]) -> set[str] | None
             changed.add(rel)
         path.write_bytes(data)
     return changed
-
-
-def swap_in(tmp: Path, target: Path):
-    """Replace target by the finished folder tmp; a reader never sees a half-written one.
-    The old folder is deleted by a background process (tens of thousands of files: a second
-    or more that the build need not wait for)."""
-    target = Path(target)
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent)) / "old"
-        target.rename(old)
-        tmp.rename(target)
-        _delete_later(old.parent)
-    else:
-        tmp.rename(target)
-
-
-def _delete_later(folder: Path):
-    import subprocess
-    try:
-        subprocess.Popen(["rm", "-rf", "--", str(folder)], start_new_session=True,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def home_page(docs) -> str:
