@@ -4,7 +4,9 @@ the model cache when neither the document nor anything it links to has changed.
 A document's pages depend on its own model (the cache key: its bytes, path, date and the
 code) and on the collection only through linking: the titles of other documents, the
 site-wide terms with their definitions and the pages those definitions are on, and the
-candidate terms (see linking.LinkContext).  Those have one digest; cached pages are used
+candidate terms (see linking.LinkContext) — and through citations: the articles it cites
+(their text in the hover, their page) and the articles citing it (citations.Citations.digest).
+Those have one digest; cached pages are used
 only under the same key, digest and slug, so a rebuild gives the bytes a full build gives
 (tests/test_incremental.py).
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from . import linking
+from . import citations, linking
 from .writers import markdown as md
 
 
@@ -23,6 +25,7 @@ class Assembled:
     plans: dict          # slug -> its pages (writers.markdown.plan)
     rendered: dict       # relative path -> Markdown, for every document's pages
     reused: int          # documents whose pages came from the cache
+    citations: object = None   # citations.Citations: references to other instruments
 
 
 def assemble(docs, store=None) -> Assembled:
@@ -31,9 +34,10 @@ def assemble(docs, store=None) -> Assembled:
         return store.get_extra(doc.derived.get("model_key"), "scan", words_digest) if store else None
 
     ctx = linking.prepare(docs, scans=scans)
+    cits = citations.resolve(docs)
     plans = {d.slug: md.plan(d) for d in docs}
     page_maps = {d.slug: md.page_map(d, plans[d.slug]) for d in docs}
-    linker = md.Linker(page_maps)
+    linker = md.Linker(page_maps, cits.cited_by)
     targets = sorted((t, src.slug, md.locate(page_maps.get(src.slug, {}), df.anchor))
                      for t, (src, df) in ctx.external.items())
     digest = hashlib.sha256(repr((ctx.digest, targets)).encode("utf-8")).hexdigest()
@@ -44,16 +48,19 @@ def assemble(docs, store=None) -> Assembled:
         key = d.derived.get("model_key")
         if store is not None and id(d) in ctx.scanned:
             store.put_extra(key, "scan", ctx.words_digest, ctx.scanned[id(d)])
-        hit = store.get_extra(key, "pages", f"{digest} {d.slug}") if store else None
+        # the pages of d also show the articles it cites and the articles citing it
+        page_key = f"{digest} {d.slug} {cits.digest(d, page_maps)}"
+        hit = store.get_extra(key, "pages", page_key) if store else None
         if hit is not None:
             terms, files = hit
             reused += 1
         else:
+            citations.apply(cits, d)
             terms = sorted(linking.link_document(ctx, d))
             files = md.document_pages(d, plans[d.slug], linker)
             if store is not None:
-                store.put_extra(key, "pages", f"{digest} {d.slug}", (terms, files))
+                store.put_extra(key, "pages", page_key, (terms, files))
         for term in terms:
             used.setdefault(term, set()).add(d.slug)
         rendered.update(files)
-    return Assembled(linking.glossary(docs, used), plans, rendered, reused)
+    return Assembled(linking.glossary(docs, used), plans, rendered, reused, cits)

@@ -147,7 +147,7 @@ def link_document(ctx: LinkContext, doc) -> set[str]:
     """Add term, term_external and doc spans to one document; returns the terms it links."""
     for _, p in doc.all_paragraphs():
         if p.spans:
-            p.spans = [s for s in p.spans if s.kind == "ref"]
+            p.spans = [s for s in p.spans if s.kind in ("ref", "cite")]
     t = ctx.texts.pop(id(doc), None)
     if t is None:
         t = _Text(doc)

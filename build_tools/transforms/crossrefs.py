@@ -66,14 +66,22 @@ class Ref:
     owner: object = None   # the article containing the reference
     art: object = None     # the target article (chains inherit it)
     para: object = None    # the target 款 number (chains inherit it)
+    groups: dict = None    # "other": the parsed numbers (art, suf, para, item, chap …)
+    how: str = ""          # "other": prefix | chain (shares the previous one's instrument) | sticky
 
 
 def run(doc, ctx):
     for a in doc.articles:
         for p in a.paragraphs:
             p.spans = [s for s in p.spans if s.kind != "ref"]
+    outgoing = []
     for ref in find_refs(doc):
         p = ref.paragraph
+        if ref.status == "other":
+            # references to other instruments: resolved once the collection is known
+            # (build_tools/citations.py)
+            outgoing.append(Outgoing(p, ref.owner, ref.start, ref.end, ref.text, ref.how,
+                                     {k: v for k, v in ref.groups.items() if v}))
         if ref.status in ("resolved", "partial"):
             p.spans.append(Span(ref.start, ref.end, "ref", ("", ref.anchor), ref.title))
         if ref.status == "unresolved":
@@ -87,6 +95,25 @@ def run(doc, ctx):
     for a in doc.articles:
         for p in a.paragraphs:
             p.spans.sort(key=lambda s: s.start)
+    doc.derived["outgoing"] = outgoing
+    # the instruments named in 《》 (build_tools/citations.py tells short titles from longer names)
+    named = set()
+    for _, p in doc.all_paragraphs():
+        if "《" in p.text:
+            named.update(p.text[s + 1:e - 1] for s, e in title_ranges(p.text))
+    doc.derived["named"] = sorted(named)
+
+
+@dataclass
+class Outgoing:
+    """A reference to another instrument's article, as the document alone can read it."""
+    paragraph: object
+    article: object        # the article containing it
+    start: int
+    end: int
+    text: str              # 第十条第二款
+    how: str               # prefix (the instrument is named before it) | chain | sticky
+    groups: dict           # the parsed numbers: art, suf, para, item, items, chap, sec, rel …
 
 
 class _Index:
@@ -218,7 +245,9 @@ def _refs_in(doc, index, art, p, para_no, text, state):
                 sentence_start = max(text.rfind(c, 0, s) for c in SENTENCE_END)
                 context = "other" if other_from > sentence_start else "self"
         if context != "self":
-            out.append(Ref(p, s, e, m.group(0), "other", owner=art))
+            how = "chain" if (chained or (rel and prev is not None and prev[0] == s)) else \
+                "sticky" if context == "other" and _context(text, s) == "sticky" else "prefix"
+            out.append(Ref(p, s, e, m.group(0), "other", owner=art, groups=g, how=how))
             prev = (e, context, None, None, False)
             other_from = s
             continue

@@ -154,8 +154,9 @@ def locate(where: dict[str, str], anchor: str) -> str:
 class Linker:
     """Turns a span's target into a relative .md link from a given page."""
 
-    def __init__(self, site_pages: dict[str, dict[str, str]]):
+    def __init__(self, site_pages: dict[str, dict[str, str]], cited_by: dict | None = None):
         self.site_pages = site_pages          # slug -> page_map
+        self.cited_by = cited_by or {}        # slug -> {article anchor: [(document, article)]}
         self.titled: dict[str, str] = {}      # href -> title of its first term link on this page
 
     def new_page(self) -> "Linker":
@@ -195,7 +196,9 @@ def render_text(p: Paragraph, slug: str, linker: Linker | None) -> str:
             if s.kind == "term_external" and s.source_title:
                 title = f"《{s.source_title}》：{s.title}"
             cls = {"term": ".term", "term_external": ".term .term-external", "ref": ".xref",
-                   "doc": ".doclink"}.get(s.kind, "")
+                   "doc": ".doclink", "cite": ".xref .cite"}.get(s.kind, "")
+            if s.kind == "cite" and "〔引用文件" in s.title:
+                cls += " .cite-other-version"
             title = link_title(title) if title else ""
             if title and s.kind in ("term", "term_external"):
                 first = linker.titled.get(href)
@@ -283,7 +286,30 @@ def article_md(doc: Document, a: Article, linker) -> str:
         out += ["（本条在原文中没有正文）", "{: .empty-article }", ""]
     for p in a.paragraphs:
         out += [paragraph_md(p, doc.slug, linker), ""]
+    out += cited_by_md(doc, a, linker)
     return "\n".join(out)
+
+
+def cited_by_md(doc: Document, a: Article, linker) -> list[str]:
+    """The articles of other documents citing this one (被引用), grouped by document, the
+    documents in force first; folded."""
+    refs = linker.cited_by.get(doc.slug, {}).get(a.anchor) if linker is not None else None
+    if not refs:
+        return []
+    groups: dict[str, list] = {}
+    docs = {}
+    for d, art in refs:
+        groups.setdefault(d.slug, []).append(art)
+        docs[d.slug] = d
+    order = sorted(groups, key=lambda s: (docs[s].status != "有效", docs[s].title, s))
+    out = [f'??? quote cited-by "被引用（{len(refs)}）"', ""]
+    for slug in order:
+        d = docs[slug]
+        links = "、".join(f"[{escape(x.label)}]({linker.href(doc.slug, (slug, x.anchor))})"
+                         for x in groups[slug])
+        status = f"（{escape(d.status)}）" if d.status and d.status != "有效" else ""
+        out.append(f"    - 《{escape(d.title)}》{status}{links}")
+    return out + [""]
 
 
 def chapter_page(doc: Document, page: Page, pages: list[Page], linker) -> str:

@@ -1,0 +1,149 @@
+"""References to other instruments (issue 15): resolved on real corpus files to the exact
+anchor of the version in force, counted by reason when not, listed as 被引用 on the cited
+article, and rebuilt when a cited article changes.
+
+The oracles are read off the corpus files by hand (the article and item numbers quoted in
+each assertion can be checked in the source text), not computed by the code under test."""
+import shutil
+
+import pytest
+
+from conftest import CORPUS, ROOT, TODAY
+
+pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the project")
+
+FILES = {
+    "xingfa": "刑法/刑法.md",
+    "xingyi": "司法解释/关于审理非法行医刑事案件具体应用法律若干问题的解释(2016-12-16).md",
+    "baohuling": "司法解释/最高人民法院关于办理人身安全保护令案件适用法律若干问题的规定(2022-07-14).md",
+    "msf2021": "诉讼与非诉讼程序法/民事诉讼法(2021-12-24).md",
+    "msf2023": "诉讼与非诉讼程序法/民事诉讼法(2023-09-01).md",
+}
+
+
+@pytest.fixture(scope="module")
+def docs():
+    from build_tools import pipeline, slugs
+    from build_tools.transforms import Context
+    loaded = {k: pipeline.load(CORPUS / f, Context(TODAY)) for k, f in FILES.items()}
+    slugs.assign(list(loaded.values()))
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def cits(docs):
+    from build_tools import citations
+    return citations.resolve(docs.values())
+
+
+def found(cits, doc, article_anchor):
+    return [(c.out.text, c.status, c.target.slug if c.target is not None else None, c.anchor)
+            for c in cits.items if c.doc is doc and c.out.article.anchor == article_anchor]
+
+
+def test_short_title_resolves_to_the_paragraph(docs, cits):
+    # 非法行医解释 第一条: 具有下列情形之一的，应认定为刑法第三百三十六条第一款规定的…
+    got = found(cits, docs["xingyi"], "art_1")
+    assert got[0] == ("第三百三十六条第一款", "resolved", docs["xingfa"].slug, "art_336__para_1")
+
+
+def test_full_title_in_brackets_resolves_to_the_article(docs, cits):
+    # 人身安全保护令规定 第十二条: 符合《中华人民共和国刑法》第三百一十三条规定的…
+    got = found(cits, docs["baohuling"], "art_12")
+    assert ("第三百一十三条", "resolved", docs["xingfa"].slug, "art_313") in got
+
+
+def test_the_version_in_force_on_the_citing_date_is_chosen(docs, cits):
+    # a rule of 2022-07-14 cites 民事诉讼法第一百二十七条第七项: the 2021 text (in force then),
+    # whose 第一百二十七条第（七）项 is 判决不准离婚…没有新情况、新理由 (the 2023 text moved it)
+    got = found(cits, docs["baohuling"], "art_11")
+    assert got == [("第一百二十七条第七项", "resolved", docs["msf2021"].slug,
+                    "art_127__para_1__point_7")]
+    c = next(c for c in cits.items if c.doc is docs["baohuling"] and c.out.article.anchor == "art_11")
+    target = c.target
+    item = next(p for a in target.articles for p in a.paragraphs if p.anchor == c.anchor)
+    assert "判决不准离婚" in item.text
+
+
+def test_edition_choice_is_one_function():
+    from build_tools import citations
+
+    class D:
+        def __init__(self, dates):
+            self.dates = dates
+    old, new = [D({"passed": "1991-04-09", "amended": "2021-12-24"})], \
+        [D({"passed": "1991-04-09", "amended": "2023-09-01"})]
+    assert citations.edition_in_force([old, new], D({"effective": "2022-08-01"}))[0] is old
+    assert citations.edition_in_force([old, new], D({"effective": "2024-01-01"}))[0] is new
+    chosen, note = citations.edition_in_force([old, new], D({"effective": "2015-02-04"}))
+    assert chosen is old and "不在本站" in note
+    assert citations.edition_in_force([old, new], D({}))[0] is new
+
+
+def test_hover_names_the_document_version_and_text(docs, cits):
+    spans = [s for p, s in cits.spans[id(docs["xingyi"])]]
+    s = spans[0]
+    assert s.kind == "cite" and s.target == (docs["xingfa"].slug, "art_336__para_1")
+    assert s.title.startswith("《中华人民共和国刑法》（2023-12-29修改版）第三百三十六条第一款：未取得医生执业资格的人非法行医")
+
+
+def test_unresolved_are_counted_never_linked():
+    """An instrument the site lacks, an article beyond the cited text's end: plain text, counted."""
+    from conftest import doc_from_text
+    from build_tools import citations, pipeline, slugs
+    from build_tools.transforms import Context
+    xingfa = pipeline.load(CORPUS / FILES["xingfa"], Context(TODAY))
+    citing = doc_from_text("测试规定\n\n第一条　依照合同法第五十二条的规定处理。\n\n"
+                           "第二条　依照刑法第九百九十条的规定处理。\n\n"
+                           "第三条　依照《中华人民共和国刑法》（以下简称刑法）第二十条第一款处理；"
+                           "该法第二十一条另有规定的除外。\n")
+    slugs.assign([xingfa, citing])
+    cits = citations.resolve([xingfa, citing])
+    got = {(c.out.article.anchor, c.out.text): (c.status, c.reason, c.anchor) for c in cits.items
+           if c.doc is citing}
+    assert got[("art_1", "第五十二条")] == ("unresolved", "not_in_site", "")
+    assert got[("art_2", "第九百九十条")] == ("unresolved", "article_not_in_text", "")
+    assert got[("art_3", "第二十条第一款")] == ("resolved", "", "art_20__para_1")
+    assert got[("art_3", "第二十一条")] == ("resolved", "", "art_21")
+    linked = {s.target for p, s in cits.spans[id(citing)]}
+    assert linked == {(xingfa.slug, "art_20__para_1"), (xingfa.slug, "art_21")}
+    reasons = sorted(c.reason for c in cits.items if c.doc is citing and c.status == "unresolved")
+    assert reasons == ["article_not_in_text", "not_in_site"]
+
+
+def test_a_longer_name_is_not_a_short_title(docs):
+    """海洋环境保护法第十条 is not 环境保护法第十条 when 海洋环境保护法 is named anywhere."""
+    from conftest import doc_from_text
+    from build_tools import citations, slugs
+    law = doc_from_text("中华人民共和国环境保护法\n\n第一条　为了保护环境，制定本法。\n\n"
+                        "第十条　国务院环境保护主管部门统一监督管理。\n", "环境保护法.md")
+    citing = doc_from_text("测试办法\n\n第一条　根据《中华人民共和国海洋环境保护法》制定本办法。\n\n"
+                           "第二条　违反海洋环境保护法第十条的，依照环境保护法第十条处理。\n")
+    slugs.assign([law, citing])
+    cits = citations.resolve([law, citing])
+    got = [(c.out.text, c.status, c.reason, c.anchor) for c in cits.items if c.doc is citing]
+    assert got == [("第十条", "unresolved", "not_in_site", ""), ("第十条", "resolved", "", "art_10")]
+
+
+def test_cited_by_list_and_relinking_after_the_cited_article_changes(tmp_path):
+    """The cited article lists its citers (被引用); when its text changes, the citing page's
+    hover changes on an incremental build, which equals a full build."""
+    from test_incremental import assert_same_as_a_full_build, build, edit
+    src = tmp_path / "src"
+    src.mkdir()
+    for k in ("xingfa", "xingyi"):
+        shutil.copy(CORPUS / FILES[k], src / FILES[k].split("/")[-1])
+    inc = tmp_path / "inc"
+    build(src, inc)
+    page = next((inc / "docs" / "zhonghuarenmingongheguo-xingfa").glob("book_2__chp_6.md"))
+    text = page.read_text(encoding="utf-8")
+    block = text[text.index("### 第三百三十六条 "):text.index("### 第三百三十六条之一")]
+    assert '??? quote cited-by "被引用（4）"' in block
+    assert "《关于审理非法行医刑事案件具体应用法律若干问题的解释》[第一条]" in block
+    edit(src / "刑法.md", "未取得医生执业资格的人非法行医，情节严重的",
+         "未取得医生执业资格的人非法行医，情节严重的（测试）")
+    build(src, inc)
+    citing = "".join(p.read_text(encoding="utf-8") for p in (inc / "docs").rglob("*.md")
+                     if "feifa-xingyi" in str(p))
+    assert "情节严重的（测试）" in citing
+    assert_same_as_a_full_build(tmp_path, src, inc)
