@@ -43,6 +43,9 @@ UNNAMED = re.compile(r"(?:上述|前述)$")
 OLD_NUMBER = re.compile(r"原$")
 CODE_PART = re.compile(r"(?:分则|总则|附则)$")
 # a title written without 《》 may be the end of a longer name: 上海市消防条例 is not 消防条例
+FILE_DATE = re.compile(r"[（(](\d{4}-\d{2}-\d{2})[）)]")
+GENERIC = {"法", "法律", "法规", "条例", "规定", "办法", "细则", "解释", "决定", "实施条例", "实施细则",
+           "实施办法", "规则", "章程"}
 PLACE_CHARS = set("省市县区州旗盟镇乡国")
 NAME_LIKE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,40}?(?:法典|法|条例|规定|办法|细则|解释|决定|公约|协定|条约|"
                        r"章程|规则|准则|议定书|通则)$")
@@ -79,6 +82,11 @@ class Citations:
         return {"references": len(self.items), "by_status": dict(out),
                 "unresolved_by_reason": dict(reasons.most_common()),
                 "partial_by_reason": dict(partial.most_common()),
+                "linked_to_another_version": sum(1 for c in self.items if c.note and
+                                                 c.status in ("resolved", "partial")),
+                "documents_citing": len({id(c.doc) for c in self.items
+                                         if c.status in ("resolved", "partial")}),
+                "articles_cited": sum(len(v) for v in self.cited_by.values()),
                 "amending_documents_not_read": self.amending_docs}
 
     def digest(self, doc, page_maps) -> str:
@@ -118,8 +126,12 @@ def start_date(doc) -> str:
     main = [dates[k] for k in ("effective", "amended") if dates.get(k)]
     if main:
         return max(main)
-    return max((dates[k] for k in ("passed", "approved", "published") if dates.get(k)),
-               default="")
+    other = max((dates[k] for k in ("passed", "approved", "published") if dates.get(k)),
+                default="")
+    if other:
+        return other
+    m = FILE_DATE.search(str(doc.source or "").rsplit("/", 1)[-1])   # 规定(2015-02-16).md
+    return m.group(1) if m else ""
 
 
 def editions(group) -> list[list]:
@@ -350,6 +362,9 @@ def _name_at_end(bare, names, aliases):
     if longest_named:
         return None, bare[-longest_named:], "not_in_site"
     m = NAME_LIKE.search(bare)
+    if m and (m.group(0) in GENERIC or m.group(0).endswith(("款规定", "条规定", "有关规定", "相关规定"))):
+        return None, "", "no_instrument_named"     # 依照规定第三条, 前款规定第（一）项
+    m = NAME_LIKE.search(bare)
     return None, m.group(0) if m else "", "not_in_site" if m else "name_unreadable"
 
 
@@ -457,7 +472,7 @@ def _hover(c) -> str:
     if c.target.status and c.target.status != "有效":
         head += f"〔{c.target.status}〕"
     if c.note:
-        head += f"〔{c.note}〕"
+        head = f"〔注意：{c.note}，条文序号和内容可能不同〕" + head
     text = _target_text(c)
     shown = c.label if c.status == "resolved" else f"{c.label}（所引{_wanted(c)}在本站文本中找不到，链接到该条）"
     return f"{head}{shown}：{text}"

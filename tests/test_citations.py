@@ -69,6 +69,8 @@ def test_edition_choice_is_one_function():
     from build_tools import citations
 
     class D:
+        source = "测试.md"
+
         def __init__(self, dates):
             self.dates = dates
     old, new = [D({"passed": "1991-04-09", "amended": "2021-12-24"})], \

@@ -197,7 +197,7 @@ def render_text(p: Paragraph, slug: str, linker: Linker | None) -> str:
                 title = f"《{s.source_title}》：{s.title}"
             cls = {"term": ".term", "term_external": ".term .term-external", "ref": ".xref",
                    "doc": ".doclink", "cite": ".xref .cite"}.get(s.kind, "")
-            if s.kind == "cite" and "〔引用文件" in s.title:
+            if s.kind == "cite" and s.title.startswith("〔注意："):
                 cls += " .cite-other-version"
             title = link_title(title) if title else ""
             if title and s.kind in ("term", "term_external"):
