@@ -395,6 +395,9 @@ def build(source=ROOT / "seeds", dist=ROOT / "dist", ctx=None, config_file=OFFLI
             (docs_dir / rel).write_bytes(data)
         raw = _raw_config(Path(config_file))
         site_name, site_url = raw.get("site_name", "site"), raw.get("site_url", "")
+        placeholder = commands.site_url_warning(config_file)
+        if placeholder:
+            say(placeholder)
         infos = doc_infos(docs, source)
         versions = _versions()
         (docs_dir / ABOUT_PAGE).write_text(

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import re
 import time
 from pathlib import Path
 
@@ -307,6 +308,29 @@ def summary(docs, failures):
         f"警告 {counts['warning']}，说明 {counts['info']}（详见各文件的“来源说明”）")
 
 
+PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
+
+
+def site_url_warning(config_file) -> str | None:
+    """A warning (file and line) while mkdocs.yml's site_url is empty or a placeholder: every
+    copied link and citation points there."""
+    import urllib.parse
+    text = Path(config_file).read_text(encoding="utf-8")
+    line_no, value = 0, ""
+    for i, line in enumerate(text.splitlines(), 1):
+        m = re.match(r"site_url:\s*(\S*)", line)
+        if m:
+            line_no, value = i, m.group(1).strip("'\"")
+            break
+    host = urllib.parse.urlsplit(value).hostname or ""
+    if value and not (host == "localhost" or host.endswith(PLACEHOLDER_HOSTS)):
+        return None
+    where = f"{Path(config_file).name}:{line_no}" if line_no else Path(config_file).name
+    shown = value or "（未设置）"
+    return (f"警告 {where} site_url_placeholder site_url 仍是示例地址 {shown}，复制的链接和引文都指向它；"
+            f"发布前请改为本站的公开地址（见 README 开头）")
+
+
 def cmd_build(args) -> int:
     from . import publish
     docs_dir = Path(args.docs_dir).resolve() if args.docs_dir else ROOT / "docs"
@@ -329,12 +353,19 @@ def _build(args, docs_dir, site_dir) -> int:
     new_docs = publish.new_folder(docs_dir)
     new_site = None
     publishing = False
+    placeholder = site_url_warning(ROOT / "mkdocs.yml")
+    if placeholder:
+        say(placeholder)
     try:
         try:
             docs, failures, changed = generate(args.source, docs_dir, ctx, strict=args.strict,
                                                allow_outside=args.allow_outside_links, stage=new_docs)
         except StrictFailure as exc:
             say(str(exc))
+            return 1
+        if placeholder and args.strict:
+            say("--strict：site_url 仍是示例地址，构建中止")
+            shutil.rmtree(new_docs, ignore_errors=True)
             return 1
         t = time.time()
         say("MkDocs 构建中 …")

@@ -50,7 +50,7 @@ def test_committed_docs_are_up_to_date(tmp_path):
     from build_tools.transforms import Context
     import datetime
     mark = (ROOT / "docs" / ".generated-by-build_tools").read_text(encoding="utf-8")
-    day = datetime.date.fromisoformat(mark.split("statuses computed for:")[1].strip())
+    day = datetime.date.fromisoformat(mark.split("statuses as of:")[1].strip())
     commands.generate(ROOT / "seeds", tmp_path / "docs", Context(day))
     fresh = {p.relative_to(tmp_path / "docs"): p.read_bytes() for p in (tmp_path / "docs").rglob("*") if p.is_file()}
     committed = {p.relative_to(ROOT / "docs"): p.read_bytes() for p in (ROOT / "docs").rglob("*") if p.is_file()}
@@ -76,3 +76,23 @@ def test_citation_labels_and_versions(seed_docs):
     for doc in seed_docs.values():
         for a in doc.articles:
             assert "、" not in md.cite_label(doc, a), (doc.title, a.label)
+
+
+def test_a_build_on_another_day_gives_the_same_docs_until_a_status_changes(seed_docs, tmp_path):
+    """The generated mark names the day of the last status change, not the build date."""
+    import datetime
+    from build_tools import commands
+    from build_tools.transforms import Context
+    from build_tools.writers.site import GENERATED_MARK
+    texts = []
+    for day in (datetime.date(2026, 12, 2), datetime.date(2026, 12, 20)):
+        out = tmp_path / day.isoformat()
+        commands.generate(ROOT / "seeds", out, Context(day))
+        texts.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert texts[0] == texts[1]
+    # 2026-01-01 is the last day up to then on which a seed's status changed (贵州省 takes effect)
+    assert "statuses as of: 2026-01-01" in texts[0][__import__("pathlib").Path(GENERATED_MARK)].decode()
+    # the expiry of the 措施 (2027-01-24) changes its status the next day, and the mark
+    out = tmp_path / "later"
+    commands.generate(ROOT / "seeds", out, Context(datetime.date(2027, 2, 1)))
+    assert "statuses as of: 2027-01-25" in (out / GENERATED_MARK).read_text(encoding="utf-8")
