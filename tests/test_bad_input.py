@@ -191,7 +191,8 @@ def test_a_failed_mkdocs_build_leaves_the_old_site(tmp_path):
     (site / "index.html").write_text("旧网站", encoding="utf-8")
     bad = tmp_path / "mkdocs.yml"
     bad.write_text("site_name: x\ntheme:\n  name: no-such-theme\n", encoding="utf-8")
-    with pytest.raises(BaseException):
+    from mkdocs.exceptions import Abort
+    with pytest.raises(Abort):
         commands.mkdocs_build(bad, site, docs_dir=ROOT / "docs")
     assert (site / "index.html").read_text(encoding="utf-8") == "旧网站"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site")] == []
