@@ -185,6 +185,13 @@ def test_seeds_contain_no_references(seed_docs):
     for doc in seed_docs.values():
         assert all(s.kind != "ref" for _, p in doc.all_paragraphs() for s in p.spans)
         assert not [p for p in doc.problems if p.code.startswith("reference_")]
+    # the control: the same seed with one reference written into 第二条 links exactly it
+    from conftest import SEED
+    text = SEED["000"].read_text(encoding="utf-8")
+    sentence = "本条例适用于本市行政区域内促进算力产业发展的相关活动。"
+    assert text.count(sentence) == 1
+    doc = load(text.replace(sentence, sentence + "本条例第三十一条另有规定的，从其规定。"), SEED["000"].name)
+    assert refs(doc, "art_2__para_1") == [("第三十一条", "art_31", "第三十一条")]
 
 
 # -- the corpus (figures in docs-dev/definitions-and-references.md) ---------------------------
