@@ -3,6 +3,7 @@
 Statutes:  chp_3, book_2__chp_1, chp_3__sec_2, art_31, art_12-1 (第十二条之一),
            art_8__para_2, art_8__para_2__point_1 (item （一）), …__point_1__point_2 (目 2．).
            An attached instrument whose numbering restarts at 第一条 is prefixed att_1__.
+           An annex after the articles (附件一, 附表二, 附录): att_1, its text att_1__para_3.
 Measures:  part_2 (二、), part_2__subpart_1 (（一） group), part_2__art_7 (the measure
            numbered 7． or （七） in part 二、), part_2__art_7__para_1; text directly in a
            part or group: part_3__para_1, part_3__point_1 (an （一） paragraph).
@@ -25,6 +26,11 @@ def division(unique) -> str:
         parts.append(f"{PREFIX[u.div.kind]}_{u.div.number}")
         u = u.parent
     return _seq(unique.seq) + "__".join(reversed(parts))
+
+
+def annex(d) -> str:
+    """附件一 / 附表2 / 附录 (the n-th unnumbered one): att_1, att_2, att_n."""
+    return f"att_{d.number}"
 
 
 def measure_division(d) -> str:

@@ -64,6 +64,8 @@ class Division:
 
     @property
     def heading(self) -> str:
+        if self.label.endswith(("：", ":")):        # 附件一：标题 (an annex)
+            return f"{self.label}{self.title}" if self.title else self.label[:-1]
         sep = "" if self.label.endswith(("、", "）", ")")) else " "
         return f"{self.label}{sep}{self.title}".strip()
 

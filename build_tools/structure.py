@@ -22,6 +22,10 @@ SUBITEM_RE = re.compile(r"^(\d+)[．.、](?!\d)")
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
 MEASURE_RE = re.compile(r"^(\d+)[．.](?!\d)\s*(.*)$")
 TOC_RE = re.compile(r"^目[\s\u3000]*录$")
+# 附件一 / 附件2：标题 / 附表 / 附录： — the start of an annex (its number, if any, and title)
+ANNEX_RE = re.compile(r"^(附[\s\u3000]*[件表录])[\s\u3000]*([一二三四五六七八九十]+|\d+)?"
+                      r"(?:[\s\u3000]*[:：][\s\u3000]*(.*)|[\s\u3000]+(.*))?$")
+ANNEX_LIST = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[.．、]")   # 附件：1.… 2.… lists annexes
 SELF_REFERENCE = re.compile(r"^本(措施|文件|办法|方案|通知|意见|规定|细则|政策)")
 KIND_OF = {"编": "book", "分编": "subbook", "章": "chapter", "节": "section"}
 RANK = {"book": 0, "subbook": 1, "chapter": 2, "section": 3, "part": 0, "subpart": 1}
@@ -102,6 +106,42 @@ def _unreadable_label(b):
     if m and _num(m.group(1)) is None:
         return f"第{m.group(1)}{m.group(2)}"
     return None
+def _annex_match(b):
+    """(label, number or None, title) when the line starts an annex: 附件一, 附表二：…, 附录."""
+    if not _is_heading_line(b):
+        return None
+    m = ANNEX_RE.match(b.text.strip())
+    if not m:
+        return None
+    title = (m.group(3) if m.group(3) is not None else m.group(4)) or ""
+    if ANNEX_LIST.match(title.strip()):
+        return None
+    number = _num(m.group(2)) if m.group(2) else None
+    if m.group(2) and number is None:
+        return None
+    # the label keeps the source's colon (附件一：), so label + title is the line's text
+    label = squash(b.text.strip()[: m.start(3)] if m.group(3) is not None else m.group(1) + (m.group(2) or ""))
+    return label, number, title.strip()
+
+
+ANNEX_RUN = re.compile(r"(?:^|(?<=[\s\u3000]))附件([一二三四五六七八九十]+|\d+)[\s\u3000]+")
+
+
+def _annex_run(b):
+    """附件一 … 附件二 … 附件三 … run together on one line: [(label, number, title)] when the
+    numbers run 1, 2, 3 … from the start of the line, else None."""
+    marks = list(ANNEX_RUN.finditer(b.text))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return None
+    try:
+        numbers = [numerals.to_int(m.group(1)) for m in marks]
+    except ValueError:
+        return None
+    if numbers != list(range(1, len(marks) + 1)):
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(b.text)]
+    return [(f"附件{m.group(1)}", n, b.text[m.end():end].strip())
+            for m, n, end in zip(marks, numbers, ends)]
 
 
 def _division_match(b):
@@ -126,6 +166,7 @@ class _Statute:
         self.pending: list[Division] = []   # divisions waiting for their first article
         self.in_toc = False
         self.spacing: list[int] = []
+        self.annex: Division | None = None   # the annex being read (附件一 …)
 
     def run(self, blocks):
         doc = self.doc
@@ -141,6 +182,21 @@ class _Statute:
                     doc.omitted[-1].end_line = b.line
                     continue
                 self._close_toc()
+            annex = _annex_match(b) if doc.articles else None
+            if annex:
+                self._annex(b, *annex)
+                continue
+            runs = _annex_run(b) if doc.articles else None
+            if runs:
+                for label, number, title in runs:
+                    self._annex(b, label, number, title)
+                doc.report("annex_split", "info",
+                           f"第{b.line}行中{'、'.join(r[0] for r in runs)}连排在一行，已分为{len(runs)}个附件",
+                           b.line)
+                continue
+            if self.annex is not None and not _article_match(b):
+                self.annex.paragraphs.append(_plain(b))
+                continue
             div = _division_match(b)
             if div:
                 self._division(b, *div)
@@ -186,7 +242,27 @@ class _Statute:
         self.pending.append(occ)
         self.article = None
 
+    def _annex(self, b, label, number, title):
+        """An annex after the articles: its own division (att_N), holding the text that follows
+        until the next annex or article.  A bare repeat of the annex line just announced
+        (附件：矿产资源分类细目, then 附件) is text of that annex, not a second one."""
+        current = self.annex
+        if current is not None and not current.paragraphs and (
+                number is None or number == current.number) and (not title or title == current.title):
+            current.paragraphs.append(_plain(b))
+            return
+        annexes = [d for d in self.doc.divisions if d.kind == "annex"]
+        if number is None:
+            number = len(annexes) + 1
+        self.annex = Division("annex", number, label, title, b.line)
+        self.annex.starts_at = None
+        self.doc.divisions.append(self.annex)
+        self.stack = []
+        self.pending = []
+        self.article = None
+
     def _article(self, b, m, rest):
+        self.annex = None
         number = numerals.to_int(m.group(1))
         suffix = numerals.to_int(m.group(2)) if m.group(2) else 0
         label = m.group(0)[: m.end(2) if m.group(2) else m.end(1) + 1]

@@ -35,9 +35,13 @@ def run(doc, ctx):
     if doc.style == "measures":
         _measures(doc)
         return
+    annexes = [d for d in doc.divisions if d.kind == "annex"]
+    doc.divisions = [d for d in doc.divisions if d.kind != "annex"]
+    _annexes(doc, annexes)
     if doc.style != "statute" or not doc.divisions:
         for a in doc.articles:
             a.division = a.chapter = None
+        doc.divisions += annexes
         return
     by_occ: dict[str, Unique] = {}
     uniques: dict[tuple, Unique] = {}
@@ -79,8 +83,25 @@ def run(doc, ctx):
         u.div.anchor = eids.division(u)
         u.div.parent = u.parent.div.anchor if u.parent else ""
         u.div.start_known = u.start is not None
-    doc.divisions = [u.div for u in ordered]
+    doc.divisions = [u.div for u in ordered] + annexes
     _assign(doc, groups)
+
+
+def _annexes(doc, annexes):
+    """Annexes (附件一 …) after the articles: eId att_N from their own number; a number used
+    twice is told apart and recorded."""
+    seen: set[str] = set()
+    for d in annexes:
+        d.anchor = eids.annex(d)
+        if d.anchor in seen:
+            n = 2
+            while f"{d.anchor}-{n}" in seen:
+                n += 1
+            doc.report("duplicate_annex", "warning",
+                       f"{d.heading}（第{d.line}行）与前面的附件编号相同，链接已区分为“{d.anchor}-{n}”",
+                       d.line)
+            d.anchor = f"{d.anchor}-{n}"
+        seen.add(d.anchor)
 
 
 def _label(key):

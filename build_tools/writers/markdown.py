@@ -69,7 +69,13 @@ class Page:
 
 
 def plan(doc: Document) -> list[Page]:
-    """Which article goes on which page: one page per chapter (措施: per 一、 part)."""
+    """Which article goes on which page: one page per chapter (措施: per 一、 part), then one
+    page per annex (附件一 …)."""
+    annexes = [Page(d.anchor, d.heading, d) for d in doc.divisions if d.kind == "annex"]
+    return _article_pages(doc) + annexes
+
+
+def _article_pages(doc: Document) -> list[Page]:
     chapters = doc.chapters
     if not chapters:
         page = Page("text", "正文", None, list(doc.articles))

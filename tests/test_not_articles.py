@@ -1,0 +1,122 @@
+"""Content that is not a numbered article (issue 12): annexes, tables, unnumbered headings,
+headings run into an article, contents lists, quoted articles.
+
+The corpus tests read real LawRefBook files; their oracles are plain scans of the source
+lines, not the reader's grammar.
+"""
+import re
+
+import pytest
+
+from conftest import CORPUS, doc_from_text
+
+corpus = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the project")
+
+
+def load(rel):
+    from build_tools import pipeline
+    return pipeline.load(CORPUS / rel)
+
+
+def source_lines(rel):
+    return (CORPUS / rel).read_text(encoding="utf-8").split("\n")
+
+
+def line_of(lines, pattern, start=0):
+    return next(i for i, l in enumerate(lines, 1) if i > start and re.match(pattern, l))
+
+
+def annexes(doc):
+    return [d for d in doc.divisions if d.kind == "annex"]
+
+
+# ---------------------------------------------------------------- annexes
+
+@corpus
+def test_criminal_law_annexes_are_their_own_divisions():
+    rel = "刑法/刑法.md"
+    doc, lines = load(rel), source_lines(rel)
+    a1, a2 = line_of(lines, r"^## 附件一$"), line_of(lines, r"^## 附件二$")
+    last = line_of(lines, r"^第四百五十二条")
+    nonblank = lambda lo, hi: sum(1 for l in lines[lo:hi - 1] if l.strip())
+    art = doc.articles[-1]
+    assert art.label == "第四百五十二条"
+    assert len(art.paragraphs) == 1 + nonblank(last, a1)     # its own 款 only
+    assert all(p.line < a1 for p in art.paragraphs)
+    got = annexes(doc)
+    assert [(d.anchor, d.label, d.line) for d in got] == [("att_1", "附件一", a1), ("att_2", "附件二", a2)]
+    assert len(got[0].paragraphs) == nonblank(a1, a2)
+    assert len(got[1].paragraphs) == nonblank(a2, len(lines) + 1)
+    assert got[0].paragraphs[0].anchor == "att_1__para_1"
+
+
+@corpus
+def test_hong_kong_basic_law_three_annexes_with_titles():
+    rel = "宪法相关法/香港特别行政区基本法(1990-04-04).md"
+    doc, lines = load(rel), source_lines(rel)
+    starts = [(i, l, m.group(1)) for i, l in enumerate(lines, 1)
+              if (m := re.match(r"^附件[一二三]：(.+)$", l))]
+    assert len(starts) == 3
+    assert [(d.line, d.heading, d.title) for d in annexes(doc)] == starts
+    assert [d.anchor for d in annexes(doc)] == ["att_1", "att_2", "att_3"]
+    assert doc.articles[-1].label == "第一百六十条"
+    assert all(p.line < starts[0][0] for p in doc.articles[-1].paragraphs)
+
+
+@corpus
+def test_annex_list_in_the_text_is_not_an_annex():
+    """附件：1.…决定书 2.…通知书 lists the annexes (text of the instrument); 附件1 starts one."""
+    rel = "司法解释/最高人民法院关于办理行政申请再审案件若干问题的规定(2021-03-25).md"
+    doc, lines = load(rel), source_lines(rel)
+    listed = line_of(lines, r"^附件：1\.")
+    assert any(listed in p.lines for a in doc.articles for p in a.paragraphs)
+    assert [(d.anchor, d.line) for d in annexes(doc)] == [
+        ("att_1", line_of(lines, r"^附件1$")), ("att_2", line_of(lines, r"^附件2$")),
+        ("att_3", line_of(lines, r"^附件3$"))]
+
+
+@corpus
+def test_announced_annex_then_bare_label_is_one_annex():
+    rel = "行政法规/矿产资源法实施细则(1994-03-26).md"
+    doc, lines = load(rel), source_lines(rel)
+    got = annexes(doc)
+    assert [(d.anchor, d.title) for d in got] == [("att_1", "矿产资源分类细目")]
+    assert got[0].paragraphs[0].text == "附件"
+    assert got[0].paragraphs[-1].line == max(i for i, l in enumerate(lines, 1) if l.strip())
+
+
+@corpus
+def test_annexes_run_together_on_one_line_are_split():
+    rel = "行政法规/飞行基本规则(2007-10-18).md"
+    doc, lines = load(rel), source_lines(rel)
+    n = line_of(lines, r"^附件一 ")
+    assert [(d.anchor, d.line) for d in annexes(doc)] == [("att_1", n), ("att_2", n), ("att_3", n)]
+    assert annexes(doc)[2].title == "拦截航空器和被拦截航空器的动作信号（略）"
+    assert any(p.code == "annex_split" for p in doc.problems)
+
+
+@corpus
+def test_annex_pages_contents_and_export():
+    from build_tools import export, audit
+    from build_tools.writers import markdown as md
+    doc = load("刑法/刑法.md")
+    pages = md.plan(doc)
+    assert [p.name for p in pages][-2:] == ["att_1", "att_2"]
+    files = md.document_pages(doc, pages, None)
+    assert "- [附件一](att_1.md)" in files[f"{doc.slug}/index.md"]
+    page = files[f"{doc.slug}/att_1.md"]
+    assert "# 附件一 {#att_1}" in page and "{: #att_1__para_2 }" in page
+    assert "1．中华人民共和国惩治军人违反职责罪暂行条例" in page
+    data = export.to_json(doc)
+    assert [d["anchor"] for d in data["divisions"] if d["kind"] == "annex"] == ["att_1", "att_2"]
+    assert audit.unaccounted(doc) == []
+
+
+def test_annex_in_a_made_up_text_and_an_article_after_it():
+    doc = doc_from_text("第一条 本办法自公布之日起施行。\n\n附表二：收费标准\n\n一、登记费10元。\n\n"
+                        "附表二：收费标准（续）\n\n二、工本费5元。\n")
+    got = annexes(doc)
+    assert [d.anchor for d in got] == ["att_2", "att_2-2"]
+    assert [p.text for p in got[0].paragraphs] == ["一、登记费10元。"]
+    assert any(p.code == "duplicate_annex" for p in doc.problems)
+    assert doc.articles[0].text() == "本办法自公布之日起施行。"
