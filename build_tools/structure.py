@@ -52,19 +52,30 @@ def build(doc: Document, blocks) -> Document:
 
 
 def _plain(b, kind="para") -> Paragraph:
+    if b.kind == "table":
+        return Paragraph(b.text, b.line, b.lines[-1], kind="table", lines=list(b.lines))
     if b.kind == "heading":
         kind = "heading"
     return Paragraph(b.text, b.line, kind=kind)
 
 
+def _para(b, previous: list[Paragraph]) -> Paragraph:
+    """A block inside an article or measure: a table as it is, else a 款 or an item."""
+    return _plain(b) if b.kind == "table" else classify(b.text, b.line, previous)
+
+
 def _is_heading_line(b) -> bool:
     """A line that can only be a heading: marked up as one, or short with no sentence end."""
+    if b.kind == "table":
+        return False
     if b.kind == "heading" or b.all_bold:
         return True
     return len(b.text) <= 40 and not re.search(r"[。；;！？]", b.text)
 
 
 def _label_match(b):
+    if b.kind == "table":
+        return None
     text = b.text
     if b.kind == "heading" or b.bold:
         label = b.bold.strip() if b.bold and not b.kind == "heading" else text
@@ -316,8 +327,8 @@ class _Statute:
 
     def _text(self, b):
         if self.article is not None:
-            self._add(self.article, b.text, b.line)
-            self.article.end_line = b.line
+            self.article.paragraphs.append(_para(b, self.article.paragraphs))
+            self.article.end_line = b.lines[-1] if b.lines else b.line
         elif self.stack:
             self.stack[-1].paragraphs.append(_plain(b))
         else:
@@ -355,11 +366,15 @@ class _Measures:
 
     def run(self, blocks):
         doc = self.doc
-        arabic = any(MEASURE_RE.match(b.text) and len(b.text) > 12 for b in blocks)
+        arabic = any(MEASURE_RE.match(b.text) and len(b.text) > 12 and b.kind != "table" for b in blocks)
         part = group = None
         article: Article | None = None
         for b in blocks:
             t = b.text
+            if b.kind == "table":         # a table belongs to what precedes it, whatever its cells say
+                owner = article or group or part
+                (owner.paragraphs if owner is not None else doc.preamble).append(_plain(b))
+                continue
             m = PART_RE.match(t)
             if m and _is_heading_line(b) and _num(m.group(1)) is not None:
                 part = Division("part", numerals.to_int(m.group(1)), f"{m.group(1)}、",
@@ -399,7 +414,7 @@ class _Measures:
                 group = None          # text about the whole instrument closes the group
             owner = group or part
             if article is not None and not SELF_REFERENCE.match(t):
-                article.paragraphs.append(classify(t, b.line, article.paragraphs))
+                article.paragraphs.append(_para(b, article.paragraphs))
                 article.end_line = b.line
                 continue
             article = None

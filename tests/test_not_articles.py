@@ -120,3 +120,59 @@ def test_annex_in_a_made_up_text_and_an_article_after_it():
     assert [p.text for p in got[0].paragraphs] == ["一、登记费10元。"]
     assert any(p.code == "duplicate_annex" for p in doc.problems)
     assert doc.articles[0].text() == "本办法自公布之日起施行。"
+
+
+# ---------------------------------------------------------------- tables
+
+TABLE_FILES = "司法解释/最高人民法院、最高人民检察院关于执行《刑法》*确定罪名的补充规定*.md"
+
+
+def pipe_rows(lines):
+    """Rows of the source's pipe tables by a plain split on |, separator rows left out."""
+    return [[c.strip() for c in l.strip().strip("|").split("|")] for l in lines
+            if l.strip().startswith("|") and not re.fullmatch(r"[\s|:-]+", l)]
+
+
+@corpus
+def test_charge_name_tables_are_tables_with_every_cell():
+    files = sorted(CORPUS.glob(TABLE_FILES))
+    assert len(files) == 8
+    with_tables = 0
+    for path in files:
+        rel = str(path.relative_to(CORPUS))
+        doc, lines = load(rel), source_lines(rel)
+        expected = pipe_rows(lines)
+        tables = [p for _, p in doc.all_paragraphs() if p.kind == "table"]
+        got = [r.split("\t") for t in tables for r in t.text.split("\n")]
+        assert got == expected, rel
+        assert not any(p.text.startswith("|") for _, p in doc.all_paragraphs()), rel
+        assert not any("<!--" in p.text for _, p in doc.all_paragraphs()), rel
+        with_tables += bool(tables)
+    assert with_tables == 7
+
+
+@corpus
+def test_table_page_search_and_audit():
+    from build_tools import audit
+    from build_tools.writers import markdown as md, search_index
+    rel = "司法解释/最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（二）(2003-08-15).md"
+    doc = load(rel)
+    table = next(p for p in doc.preamble if p.kind == "table")
+    page = md.document_pages(doc, md.plan(doc), None)[f"{doc.slug}/index.md"]
+    assert f'<a id="{table.anchor}"></a>\n\n| 刑法条文 | 罪名 |\n| --- | --- |\n' in page
+    assert "| 第244条之一 （《刑法修正案（四）》第4条） | 雇用童工从事危重劳动罪 |" in page
+    grams, records = search_index.part(doc)
+    assert "雇用童工从事危重劳动罪" in records
+    assert audit.unaccounted(doc) == []
+
+
+def test_table_cells_are_escaped_and_never_articles():
+    from build_tools.writers import markdown as md
+    doc = doc_from_text("# 某某收费办法\n\n第一条 收费标准如下：\n\n| 项目 | 标准 |\n| --- | --- |\n"
+                        "| 第二条 | a\\|b *c* |\n| 3. 登记 | 10元 |\n\n第二条 本办法自公布之日起施行。\n",
+                        name="收费.md")
+    assert [a.label for a in doc.articles] == ["第一条", "第二条"]
+    table = doc.articles[0].paragraphs[1]
+    assert table.kind == "table" and table.text == "项目\t标准\n第二条\ta|b c\n3. 登记\t10元"
+    text = md.table_md(table)
+    assert "| 第二条 | a\\|b c |" in text and "| 3\\. 登记 | 10元 |" in text   # 3\. renders as 3.

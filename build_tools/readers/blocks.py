@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -12,15 +12,17 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 class Block:
     text: str          # the line's text, markup removed, escapes resolved
     line: int          # 1-based source line
-    kind: str = "para" # heading | para | item | quote | html | code
+    kind: str = "para" # heading | para | item | quote | html | code | table
     level: int = 0     # heading level, or list depth for items
     bold: str = ""     # text of a leading **bold** run, if the line starts with one
     all_bold: bool = False
+    lines: list = field(default_factory=list)  # a table's row lines (its text: rows by \n, cells by \t)
 
 
 MAX_NESTING = 60      # lists and quotes deeper than this are read flattened (see parse_markdown)
 _MD = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).use(front_matter_plugin)
 _MD.disable(["linkify", "reference"], ignoreInvalid=True)
+_MD.enable("table")        # GFM pipe tables: a table is one block, not literal | … | lines
 _FLATTEN = re.compile(r"^[ \t>]+")
 
 
@@ -73,8 +75,22 @@ def parse_markdown(text: str, doc=None) -> tuple[list[Block], tuple[str, int, in
     context: list[str] = []          # enclosing block tokens
     heading_level = 0
     number = ""                      # an ordered list item's number is text, not markup
+    rows: list[tuple[int, list[str]]] | None = None    # the table being read
     for tok in tokens:
         t = tok.type
+        if t == "table_open":
+            rows = []
+        elif t == "table_close":
+            blocks.append(Block("\n".join("\t".join(c) for _, c in rows), rows[0][0], "table",
+                                lines=[n for n, _ in rows]))
+            rows = None
+        elif rows is not None:
+            if t == "tr_open":
+                rows.append((tok.map[0] + 1, []))
+            elif t == "inline":
+                cell = "".join(b.text for b in _inline_blocks(tok, [], 0, source_lines))
+                rows[-1][1].append(cell.replace("\t", " ").strip())
+            continue
         if t == "front_matter":
             front = (tok.content, tok.map[0] + 1, tok.map[1])
         elif t.endswith("_open"):

@@ -1,7 +1,11 @@
 """LawRefBook Markdown: '# 标题', history lines, '<!-- INFO END -->', then headings and 第X条 lines."""
 from __future__ import annotations
 
+import re
+
 from .blocks import parse_markdown
+
+COMMENT = re.compile(r"^<!--.*-->$")
 
 NAME = "lawrefbook"
 MARKER = "<!-- INFO END -->"
@@ -19,6 +23,8 @@ def read(doc, text):
     if end is None:
         return take_titles(doc, blocks)
     head, body = blocks[:end], blocks[end + 1:]
+    # LawRefBook's own markers (<!-- TABLE -->, <!-- FORCE BREAK -->) are comments, not text
+    body = [b for b in body if not (b.kind == "html" and COMMENT.match(b.text))]
     rest = take_titles(doc, head)
     doc.history.extend(_para(b) for b in rest)
     return body
