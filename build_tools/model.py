@@ -24,6 +24,8 @@ class Problem:
     message: str         # Chinese, shown to readers
     line: Optional[int]  # 1-based source line, None when the file as a whole is meant
     end_line: Optional[int] = None  # last source line the record covers (dropped text)
+    article: Optional["Article"] = None   # the article the record is about, when not the
+                                          # one at its line (a conflict seen in a misplaced copy)
 
     def to_json(self) -> dict:
         return {"code": self.code, "severity": self.severity,
@@ -120,9 +122,10 @@ class Document:
     derived: dict = field(default_factory=dict)
 
     def report(self, code: str, severity: str, message: str,
-               line: Optional[int] = None, end_line: Optional[int] = None) -> Problem:
+               line: Optional[int] = None, end_line: Optional[int] = None,
+               article: Optional["Article"] = None) -> Problem:
         assert severity in SEVERITIES, severity
-        p = Problem(code, severity, message, line, end_line)
+        p = Problem(code, severity, message, line, end_line, article)
         self.problems.append(p)
         return p
 

@@ -306,3 +306,26 @@ def test_print_shows_the_text_its_document_and_address_without_chrome(web, tmp_p
         assert "链接" not in text and "引用" not in text and "检索" not in text
         assert "贵阳市算力产业促进条例" in text.splitlines()[0]
     ctx.close()
+
+
+def test_a_link_to_a_missing_article_explains_itself(web):
+    """Seed 002 lacks 第五条至第七条: #art_6 lands on the marker saying so; a number the
+    document never had is explained on the landing page."""
+    slug = "guiyangshi-shuzi-jingji-cujin-tiaoli-caoan"
+    base, ctx, page, outside = _page(web)
+    page.goto(f"{base}/{slug}/index.html#art_6")
+    page.wait_for_url(re.compile(r"chp_2\.html#art_6$"))
+    page.wait_for_function("document.querySelector('.article-gap.is-target') !== null")
+    assert page.inner_text(".article-gap.is-target").startswith("第五条至第七条 原文缺失")
+    assert page.evaluate("(() => { const r = document.querySelector('.article-gap').getBoundingClientRect();"
+                         " return r.top >= 0 && r.top < innerHeight; })()")
+    page.goto(f"{base}/{slug}/index.html#art_99")
+    page.wait_for_selector(".missing-target")
+    assert "#art_99" in page.inner_text(".missing-target") and "不存在" in page.inner_text(".missing-target")
+    assert page.url.endswith("index.html#art_99")
+    page.goto(f"{base}/{slug}/chp_3.html")
+    mark = page.locator("#art_10 ~ p a.source-mark").first
+    assert mark.inner_text().startswith("存疑：各份文字不一致")
+    assert mark.get_attribute("href") == "index.html#source-notes"
+    assert outside == []
+    ctx.close()

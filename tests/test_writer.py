@@ -96,3 +96,34 @@ def test_a_build_on_another_day_gives_the_same_docs_until_a_status_changes(seed_
     out = tmp_path / "later"
     commands.generate(ROOT / "seeds", out, Context(datetime.date(2027, 2, 1)))
     assert "statuses as of: 2027-01-25" in (out / GENERATED_MARK).read_text(encoding="utf-8")
+
+
+def test_missing_articles_repairs_and_doubts_are_marked_where_people_read(seed_docs):
+    """Seed 002 lacks 第五条至第七条; its 第十条 has two differing copies (the misplaced one at
+    第四条's position, which was removed there); punctuation was normalised in many articles."""
+    doc = seed_docs["002"]
+    pages = md.plan(doc)
+    files = md.document_pages(doc, pages, None)
+    chp2 = files[f"{doc.slug}/chp_2.md"]
+    assert ('第五条至第七条 原文缺失，本站未补写（[来源说明](index.md#source-notes)）\n'
+            '{: #art_5 .article-gap data-missing="art_5 art_6 art_7" }') in chp2
+    assert chp2.index("#art_5 .article-gap") < chp2.index("{#art_8 ")
+    landing = files[f"{doc.slug}/index.md"]
+    assert '[（第五条至第七条缺失）](chp_2.md#art_5){ .gap-link data-missing="art_5 art_6 art_7" }' in landing
+    assert '[（第三十五条至第三十七条缺失）]' in landing
+    chp3 = files[f"{doc.slug}/chp_3.md"]
+    art10 = chp3[chp3.index("{#art_10 "):chp3.index("{#art_11 ")]
+    assert "[存疑：各份文字不一致；" in art10 and "source-mark--doubt" in art10
+    chp1 = files[f"{doc.slug}/chp_1.md"]
+    art4 = chp1[chp1.index("{#art_4 "):]
+    assert "删除错位的重复片段" in art4 and "存疑" not in art4
+    # a clean document carries no marks and no gaps
+    clean = seed_docs["000"]
+    text = "".join(md.document_pages(clean, md.plan(clean), None).values())
+    assert "source-mark" not in text and "article-gap" not in text
+
+
+def test_measures_contents_show_each_measures_title(seed_docs):
+    doc = seed_docs["004"]
+    landing = md.landing_page(doc, md.plan(doc), None)
+    assert "    - [7．加快人工智能大模型建设](part_2.md#part_2__art_7)" in landing

@@ -55,7 +55,7 @@ def run(doc, ctx):
                 doc.report("copy_conflict", "warning",
                            f"{owner.label}后半段的两份文字不一致：第{p.line}行作“{_diff(p.text, f)[0]}”，"
                            f"{owner.label}所在处作“{_diff(p.text, f)[1]}”；保留{owner.label}所在处的文字，"
-                           f"请核对原件", p.line, p.end_line)
+                           f"请核对原件", p.line, p.end_line, article=owner)
         paras[:] = keep
 
 

@@ -306,12 +306,82 @@ def article_md(doc: Document, a: Article, linker) -> str:
     if toc != a.label:
         attrs.append(f'data-toc-label="{attr_value(toc)}"')
     out = [f"### {escape(a.label)} {{{' '.join(attrs)}}}", ""]
+    out += source_marks(doc, a)
     if not a.paragraphs:
         out += ["（本条在原文中没有正文）", "{: .empty-article }", ""]
     for p in a.paragraphs:
         out += [paragraph_md(p, doc.slug, linker), ""]
     out += cited_by_md(doc, a, linker)
     return "\n".join(out)
+
+
+# Source notes shown on the article they concern (the rest stay on the landing page only):
+# a repair of the text, or a doubt about it.
+REPAIRED = {"punctuation_normalized", "paragraph_joined", "orphan_fragment", "article_order",
+            "article_split", "duplicate_copy"}
+DOUBTFUL = {"copy_conflict": "存疑：各份文字不一致", "blank_date": "原文日期留空",
+            "duplicate_article": "存疑：条文编号重复", "duplicate_item_number": "存疑：项的编号重复"}
+
+
+def article_problems(doc: Document, a: Article) -> list:
+    """The source notes about the article: those naming it, and those without a name whose
+    line falls within the article's lines."""
+    end = a.end_line or a.line
+    return [p for p in doc.problems if (p.code in REPAIRED or p.code in DOUBTFUL) and
+            (p.article is a if getattr(p, "article", None) is not None else p.line and a.line <= p.line <= end)]
+
+
+def source_marks(doc: Document, a: Article) -> list[str]:
+    """A line under the heading of an article whose text this site repaired, or whose copies
+    disagree: what happened, linking to the document's 来源说明 (the messages as its title)."""
+    probs = article_problems(doc, a)
+    if not probs:
+        return []
+    doubts = sorted({DOUBTFUL[p.code] for p in probs if p.code in DOUBTFUL})
+    repairs = sorted({code_title(p.code) for p in probs if p.code in REPAIRED})
+    parts = []
+    parts += doubts
+    if repairs:
+        parts.append("本站已修复：" + "、".join(repairs))
+    title = link_title("；".join(p.message for p in probs), 400)
+    cls = ".source-mark .source-mark--doubt" if any("存疑" in d for d in doubts) else ".source-mark"
+    return [f'[{escape("；".join(parts))}](index.md#source-notes "{title}"){{ {cls} }}', ""]
+
+
+def gap_before(doc: Document, a: Article) -> tuple[int, int] | None:
+    """(first, last) numbers missing right before article a in its numbering, or None."""
+    if a.suffix:
+        return None
+    prev = None
+    for b in doc.articles:
+        if b is a:
+            break
+        if b.suffix or getattr(b, "seq", 0) != getattr(a, "seq", 0):
+            continue
+        if doc.style == "measures" and b.part is not a.part:
+            continue
+        prev = b
+    if prev is None or a.number <= prev.number + 1:
+        return None
+    return prev.number + 1, a.number - 1
+
+
+def gap_md(doc: Document, a: Article) -> list[str]:
+    """Where articles are missing from the source: a marker carrying the first missing
+    article's eId (its other eIds in data-missing, for regsite.js), linking to 来源说明."""
+    gap = gap_before(doc, a)
+    if gap is None:
+        return []
+    first, last = gap
+    prefix = a.anchor[:a.anchor.rindex("art_")]
+    if doc.style == "measures":
+        name = lambda n: f"第{n}项措施"
+    else:
+        name = lambda n: f"第{to_chinese(n)}条"
+    span = name(first) if first == last else f"{name(first)}至{name(last)}"
+    ids = " ".join(f"{prefix}art_{n}" for n in range(first, last + 1))
+    return [f"{escape(span)} 原文缺失，本站未补写（[来源说明](index.md#source-notes)）",
+            f'{{: #{prefix}art_{first} .article-gap data-missing="{ids}" }}', ""]
 
 
 def cited_by_md(doc: Document, a: Article, linker) -> list[str]:
@@ -358,6 +428,7 @@ def chapter_page(doc: Document, page: Page, pages: list[Page], linker) -> str:
                 if d is not None and d.kind in ("section",) and d.anchor != current:
                     out += [f"## {escape(d.heading)} {{#{d.anchor}}}", ""]
                 current = a.division
+            out += gap_md(doc, a)
             out.append(article_md(doc, a, linker))
     return "\n".join(out).rstrip() + "\n"
 
@@ -374,7 +445,7 @@ def _measures_body(doc, page, linker):
     for p in part.paragraphs:
         items.append((p.line, paragraph_md(p, doc.slug, linker) + "\n"))
     for a in page.articles:
-        items.append((a.line, article_md(doc, a, linker)))
+        items.append((a.line, "\n".join(gap_md(doc, a)) + article_md(doc, a, linker)))
     return [text for _, text in sorted(items, key=lambda x: x[0])]
 
 
@@ -430,10 +501,29 @@ def contents(doc: Document, pages: list[Page]) -> list[str]:
     out = ["## 条文目录 {#contents}", ""]
     for page in pages:
         out.append(f"- [{escape(page.title)}]({page.name}.md)")
-        links = [f"[{escape(a.label)}]({page.name}.md#{a.anchor})" for a in page.articles]
-        if links:
+        links = []
+        for a in page.articles:
+            gap = gap_before(doc, a)
+            if gap is not None:
+                links.append(_gap_link(doc, a, page, gap))
+            label = f"{a.label}{a.title}" if doc.style == "measures" and a.title else a.label
+            links.append(f"[{escape(label)}]({page.name}.md#{a.anchor})")
+        if links and doc.style == "measures":
+            out += [f"    - {link}" for link in links]        # a measure's title, one a line
+        elif links:
             out.append("    - " + " ".join(links))
     return out + [""]
+
+
+def _gap_link(doc, a, page, gap) -> str:
+    """The contents entry of missing articles: to their marker on the chapter page; its
+    data-missing lets SLUG/index.html#art_6 forward there (regsite.js)."""
+    first, last = gap
+    prefix = a.anchor[:a.anchor.rindex("art_")]
+    name = (lambda n: f"第{n}项措施") if doc.style == "measures" else (lambda n: f"第{to_chinese(n)}条")
+    span = name(first) if first == last else f"{name(first)}至{name(last)}"
+    ids = " ".join(f"{prefix}art_{n}" for n in range(first, last + 1))
+    return f'[（{escape(span)}缺失）]({page.name}.md#{prefix}art_{first}){{ .gap-link data-missing="{ids}" }}'
 
 
 def source_notes(doc: Document) -> list[str]:

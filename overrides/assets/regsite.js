@@ -23,8 +23,37 @@
         location.replace(page + "#" + id);
         return true;
       }
+      var missing = (links[i].getAttribute("data-missing") || "").split(" ");
+      if (m && missing.indexOf(key) >= 0) {       /* an article the source lacks: its marker */
+        location.replace(page + "#" + key);
+        return true;
+      }
     }
+    explainMissingTarget(id);
     return false;
+  }
+
+  /* A link to an eId this document does not have says so at the top of the landing page
+     instead of leaving the reader there without a word. */
+  function explainMissingTarget(id) {
+    var h1 = document.querySelector(".md-content h1");
+    if (!h1 || document.querySelector(".missing-target")) return;
+    var note = document.createElement("p");
+    note.className = "missing-target";
+    note.setAttribute("role", "status");
+    note.textContent = "链接所指的位置（#" + id + "）在本文件中不存在：原文没有这一条文或段落，" +
+      "或编号有误。请查看下方的条文目录和“来源说明”。";
+    h1.parentNode.insertBefore(note, h1.nextSibling);
+  }
+
+  /* On a chapter page, #art_6 of an article the source lacks: the gap marker standing for it. */
+  function gapMarker(id) {
+    var m = ARTICLE.exec(id), key = m ? m[1] : id;
+    var gaps = document.querySelectorAll(".md-content .article-gap[data-missing]");
+    for (var i = 0; i < gaps.length; i++) {
+      if (gaps[i].getAttribute("data-missing").split(" ").indexOf(key) >= 0) return gaps[i];
+    }
+    return null;
   }
 
   function clearHighlight() {
@@ -38,7 +67,11 @@
     clearHighlight();
     if (!location.hash) return;
     var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (!el) return;
+    if (!el) {
+      el = gapMarker(decodeURIComponent(location.hash.slice(1)));
+      if (!el) return;
+      el.scrollIntoView();
+    }
     if (el.tagName === "H3" && el.classList.contains("article")) {
       el.classList.add("is-target");
       for (var n = el.nextElementSibling; n && !/^H[1-3]$/.test(n.tagName); n = n.nextElementSibling) {
@@ -48,7 +81,7 @@
     }
     el.classList.add("is-target");
     var heading = articleHeading(el);
-    if (heading) heading.classList.add("is-target-context");
+    if (heading && heading !== el) heading.classList.add("is-target-context");
   }
 
   /* A status shown as 有效 becomes 已失效 once the expiry date has passed. */
