@@ -14,6 +14,19 @@ NAME = "frontmatter-markdown"
 DATE_KEYS = {"date": "passed_or_revised", "publication_date": "published",
              "effective_date": "effective", "expiry_date": "expires"}
 TEXT_KEYS = {"title": "title", "author": "issuer", "status": "declared_status"}
+# What a reader loses when a key's value cannot be used decides the severity: a status or a
+# date the status is computed from may make the page state a false status (error); a lost
+# title falls back to the text's own title, a lost date or issuer is only missing (warning).
+# An empty value (`date: ''`, `author:`) states nothing, so nothing is lost: no record.
+SEVERITY = {"status": "error", "effective_date": "error", "expiry_date": "error"}
+
+
+def _empty(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, (list, dict)) and not value
 
 
 def detect(text: str) -> float:
@@ -61,17 +74,24 @@ def _apply_front_matter(doc, content: str, first: int, last: int):
             lines[key] = first + 1 + n
     for key, value in data.items():
         line = lines.get(key, first)
+        if key not in TEXT_KEYS and key not in DATE_KEYS or _empty(value):
+            continue
+        severity = SEVERITY.get(key, "warning")
         if key in TEXT_KEYS:
-            if not isinstance(value, str) or not value.strip():
-                doc.report("front_matter_type", "error",
-                           f"文件头字段“{key}”应为非空文本，实为 {type(value).__name__}", line)
+            if isinstance(value, (int, float, _dt.date)) and not isinstance(value, bool):
+                value = str(value)       # author: 3 is the text "3", said so in the notes
+                doc.report("front_matter_type", "info",
+                           f"文件头字段“{key}”的值“{value}”不是文本，按文本“{value}”使用", line)
+            if not isinstance(value, str):
+                doc.report("front_matter_type", severity,
+                           f"文件头字段“{key}”应为文本，实为“{value}”，未被采用", line)
                 continue
             setattr(doc, TEXT_KEYS[key], value.strip())
         elif key in DATE_KEYS:
             iso = _iso(value)
             if iso is None:
-                doc.report("front_matter_type", "error",
-                           f"文件头字段“{key}”应为日期（YYYY-MM-DD），实为“{value}”", line)
+                doc.report("front_matter_type", severity,
+                           f"文件头字段“{key}”应为日期（YYYY-MM-DD），实为“{value}”，未被采用", line)
                 continue
             doc.meta.setdefault("front_dates", {})[DATE_KEYS[key]] = iso
 

@@ -16,7 +16,20 @@ EVENT_WORDS = [("批准", "approved"), ("修订", "amended"), ("修正", "amende
                ("发布", "published"), ("印发", "published"), ("施行", "effective"), ("通过", "passed")]
 EFFECTIVE_RE = re.compile(rf"自{DATE}起(?:施行|执行|实施)")
 BLANK_RE = re.compile(r"自\s*年\s*月\s*日起(?:施行|执行|实施)")
-VALIDITY_RE = re.compile(r"有效期(?:为)?([0-9]+|[一二三四五六七八九十]+)年")
+# The instrument naming itself: 本条例, 本办法, 本暂行规定, 本文件 … (never 本市, 本条, 本法)
+SELF = (r"本(?:暂行|实施|若干|政策|行动|工作)?(?:实施细则|实施办法|实施意见|行动计划|条例|办法|规定|"
+        r"细则|决定|措施|文件|通知|意见|方案|规则|规划|纲要|计划|指引|准则|公告|通告)")
+# its lifetime: 有效期3年 / 有效期为五年 / 有效期至2027年12月31日
+LIFETIME = (r"有效期限?(?:为|是)?(?:(?P<years>[0-9０-９]+|[一二两三四五六七八九十]+)年"
+            r"|(?:至|到)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日)")
+# a sentence whose subject is the instrument and which states its lifetime, possibly after
+# its entry into force: 本措施自2024年1月25日起施行，有效期3年 / 本办法有效期五年
+SELF_LIFETIME_RE = re.compile(rf"^{SELF}(?:自[^，,。；]*?(?:施行|执行|实施|生效)[，,]?)?的?{LIFETIME}")
+# a bare lifetime sentence right after the instrument's own entry-into-force sentence:
+# 本办法自印发之日起施行。有效期3年。
+BARE_LIFETIME_RE = re.compile(rf"^{LIFETIME}")
+SELF_START_RE = re.compile(rf"^{SELF}自[^。；]*?(?:施行|执行|实施|生效)$")
+ARTICLE_LABEL_RE = re.compile(r"^第[一二三四五六七八九十百千零〇0-9]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]*")
 DRAFT = ("征求意见稿", "草案", "送审稿", "公开征求意见稿")
 
 
@@ -109,25 +122,71 @@ def _effective_from_text(doc):
             doc.dates["effective"] = doc.dates["published"]
 
 
+def lifetime_clause(text: str):
+    """The instrument's own lifetime stated in a paragraph: (match, sentence) or None.
+
+    Only a sentence whose subject is the instrument itself counts (本条例/本办法/本措施/
+    本文件…有效期N年, or 有效期至DATE), or a bare 有效期N年 sentence right after the
+    instrument's entry-into-force sentence.  The lifetime of a licence, a certificate or an
+    identity card (许可证有效期为五年) is never the instrument's."""
+    body = ARTICLE_LABEL_RE.sub("", text.strip())
+    sentences = [s for s in re.split(r"(?<=[。；])", body) if s.strip()]
+    previous = ""
+    for sentence in sentences:
+        bare = sentence.strip().rstrip("。；")
+        m = SELF_LIFETIME_RE.match(bare)
+        if m:
+            return m, sentence.strip()
+        if SELF_START_RE.match(previous.strip().rstrip("。；")):
+            m = BARE_LIFETIME_RE.match(bare)
+            if m:
+                return m, (previous + sentence).strip()
+        previous = sentence
+    return None
+
+
 def _expiry(doc):
     for owner, p in _texts(doc):
-        m = VALIDITY_RE.search(p.text)
-        if not m:
+        found = lifetime_clause(p.text)
+        if not found:
             continue
-        years = numerals.to_int(m.group(1))
+        m, sentence = found
+        if "expires" in doc.dates:      # the source's own metadata states it
+            return
+        if m.group("y"):
+            date = iso_ymd(m.group("y"), m.group("m"), m.group("d"))
+            if date:
+                doc.dates["expires"] = date
+                doc.report("expiry_from_text", "info",
+                           f"失效日期{date}取自原文“{sentence}”；本站据此判断文件状态", p.line)
+            return
+        years = numerals.to_int(m.group("years").translate(FULLWIDTH_DIGITS))
         start = doc.dates.get("effective")
-        if start and "expires" not in doc.dates:
+        if start:
             d = dt.date.fromisoformat(start)
             try:
                 end = d.replace(year=d.year + years)
             except ValueError:          # 29 February
                 end = d.replace(year=d.year + years, day=28)
             doc.dates["expires"] = (end - dt.timedelta(days=1)).isoformat()
-        elif not start:
+            doc.report("expiry_from_text", "info",
+                       f"失效日期{doc.dates['expires']}由原文“{sentence}”推算（自施行日期{start}起"
+                       f"{years}年）；本站据此判断文件状态", p.line)
+        else:
             doc.report("expiry_unknown", "info",
-                       f"原文规定有效期{m.group(1)}年，但未载明具体施行日期（如“自印发之日起施行”），"
-                       "无法计算失效日期", p.line)
+                       f"原文规定有效期{m.group('years')}年（“{sentence}”），但未载明具体施行日期"
+                       "（如“自印发之日起施行”），无法计算失效日期", p.line)
         return
+
+
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def iso_ymd(y, m, d) -> str | None:
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
 
 
 def _issuer(doc):
