@@ -1,0 +1,477 @@
+"""Versions of one instrument as one work: grouping, history events and computed status.
+
+A *work* is one instrument (行政复议法); a *version* is one text of it in the collection
+(行政复议法(2017-09-01).md, 行政复议法(2023-09-01).md), a draft for comment included.  This
+module is collection-level: it runs after every document has been read (commands.generate)
+and needs nothing but the finished documents and the build date.
+
+    group(docs)               -> [Work], every document in exactly one work
+    events(doc)               -> [Event] read from the document's 题注 (history)
+    apply(docs, today)        -> [Work] and each document's collection status set
+    version_in_force(work, d) -> the version in force on date d (None if none was)
+
+How each grouping was decided is kept in Work.notes (Chinese, shown in the source notes).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+PREFIX = "中华人民共和国"
+DRAFT_WORDS = ("征求意见稿", "草案", "送审稿", "公开征求意见稿")
+IN_FORCE = "现行有效"
+SUPERSEDED = ("已被修订", "已被修正", "已被修改")
+FILE_DATE = re.compile(r"[（(](\d{4}-\d{2}-\d{2})[)）]")
+# trailing labels that name a stage or a version, not the instrument
+# （2017年修正） names a version; （1988年） after 宪法修正案 names the instrument and stays
+LABEL = re.compile(r"[（(][^（）()]*(?:草案|征求意见|送审|修订|修正)[^（）()]*[)）]")
+DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+DATE_RE = re.compile(DATE)
+ORDINAL = re.compile(r"第([一二三四五六七八九十]+)次(修正|修订)")
+INSTRUMENT = re.compile(r"《((?:[^《》]|《[^《》]*》)+)》")
+
+
+# ------------------------------------------------------------------ data
+
+@dataclass
+class Event:
+    date: str              # ISO date
+    kind: str              # 通过 | 批准 | 公布 | 修正 | 修订 | 施行 | 废止
+    body: str = ""         # 第十二届全国人民代表大会常务委员会第二十九次会议
+    ordinal: int = 0       # 2 for 第二次修正
+    instrument: str = ""   # 关于修改〈中华人民共和国法官法〉等八部法律的决定
+    line: Optional[int] = None
+    version: str = ""      # slug of the version of the collection whose text this event made
+
+    @property
+    def label(self) -> str:
+        n = f"第{_cn(self.ordinal)}次" if self.ordinal else ""
+        return f"{n}{self.kind}"
+
+
+@dataclass
+class Version:
+    doc: object                    # model.Document
+    date: str                      # the version's date (ISO), "" when unknown
+    date_source: str               # 文件名 | 题注 | 公布日期 …
+    kind: str = ""                 # the event that made this text: 通过 | 修正 | 修订 | 草案 …
+    draft: bool = False
+    status: str = ""
+    replaced_by: Optional["Version"] = None
+    in_force_from: str = ""        # the date from which this version governs ("" unknown)
+    copy_of: Optional["Version"] = None   # the same version filed again (another folder)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.doc.slug
+
+    @property
+    def label(self) -> str:
+        """（2017年修正）, （2023年修订）, （征求意见稿）: the version in a citation."""
+        if self.draft:
+            return f"（{self.doc.declared_status or '草案'}）"
+        if not self.date:
+            return ""
+        if self.kind in ("修正", "修订"):
+            return f"（{self.date[:4]}年{self.kind}）"
+        return f"（{self.date[:4]}年）"
+
+
+@dataclass
+class Work:
+    key: str                       # normalised title
+    family: str                    # issuing-body family, "" unknown
+    versions: list[Version]        # oldest first; drafts by date among them
+    notes: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def texts(self) -> list[Version]:
+        """The versions without the second files of one version."""
+        return [v for v in self.versions if v.copy_of is None]
+
+    @property
+    def multiple(self) -> bool:
+        return len(self.texts) > 1
+
+    def current(self) -> Optional[Version]:
+        """The version the work's address shows: the one in force, else the newest enacted
+        text, else the newest draft."""
+        for v in reversed(self.versions):
+            if v.status == IN_FORCE:
+                return v
+        enacted = [v for v in self.versions if not v.draft]
+        return (enacted or self.versions)[-1] if self.versions else None
+
+
+# ------------------------------------------------------------------ titles and issuers
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+
+
+def _cn_int(s: str) -> int:
+    from .numerals import to_int
+    try:
+        return to_int(s)
+    except Exception:
+        return 0
+
+
+def normalise_title(title: str) -> str:
+    """The instrument's name without the 中华人民共和国 prefix (also inside 《》), stage and
+    version labels, spaces and width differences of brackets."""
+    t = re.sub(r"\s+", "", title or "")
+    t = t.replace("(", "（").replace(")", "）").replace("<", "〈").replace(">", "〉")
+    t = t.replace("〈", "《").replace("〉", "》")
+    while True:
+        stripped = LABEL.sub("", t)
+        if stripped == t:
+            break
+        t = stripped
+    t = t.replace("《" + PREFIX, "《")
+    if t.startswith(PREFIX) and len(t) > len(PREFIX) + 1:
+        t = t[len(PREFIX):]
+    return t
+
+
+NATIONAL = ("全国人民代表大会", "国务院", "最高人民法院", "最高人民检察院", "中央军事委员会",
+            "中共中央", "中国人民解放军")
+PLACE = re.compile(r"^(.{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|县|旗|盟))")
+
+
+def family(doc) -> str:
+    """The issuing body's family: jurisdiction and kind of body (全国·人大, 广东省·政府),
+    "" when the document names no issuer."""
+    issuer = re.sub(r"\s+", "", doc.issuer or "")
+    issuer = re.sub(r"^第[一二三四五六七八九十]+届", "", issuer)
+    if not issuer:
+        return ""
+    if issuer.startswith(NATIONAL) or issuer.startswith(PREFIX):
+        where = "全国"
+    else:
+        m = PLACE.match(issuer)
+        where = m.group(1) if m else issuer
+    if "人民代表大会" in issuer or "人大" in issuer:
+        body = "人大"
+    elif "人民政府" in issuer or "国务院" in issuer or "办公厅" in issuer:
+        body = "政府"
+    elif "法院" in issuer:
+        body = "法院"
+    elif "检察院" in issuer:
+        body = "检察院"
+    else:
+        body = issuer
+    return f"{where}·{body}"
+
+
+def is_draft(doc) -> bool:
+    return doc.declared_status in DRAFT_WORDS
+
+
+# ------------------------------------------------------------------ events
+
+def _iso(y, m, d) -> str:
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return ""
+
+
+def events(doc) -> list[Event]:
+    """The history notes (题注) as events, in source order.
+
+    Each date starts a clause that runs to the next date; the clause's verb names the kind
+    (…第二次修正, …通过, 公布, 自…起施行).  A date preceded by 自 is an effective date."""
+    out: list[Event] = []
+    for p in doc.history:
+        text = p.text
+        matches = list(DATE_RE.finditer(text))
+        for i, m in enumerate(matches):
+            date = _iso(*m.groups())
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+            clause = text[m.end():end]
+            before = text[max(0, m.start() - 2):m.start()]
+            if not date:
+                continue
+            if "自" in before and "施行" in clause:
+                out.append(Event(date, "施行", line=p.line))
+                continue
+            kind, ordinal = _kind(clause)
+            if not kind:
+                continue
+            inst = INSTRUMENT.search(clause)
+            cut = min([x for x in (clause.find("《"), clause.rfind(kind)) if x >= 0] or [len(clause)])
+            body = clause[:cut].strip(" 　，,、根据")
+            body = re.sub(r"(公布|发布|通过|批准)$", "", body).strip()
+            name = inst.group(1).replace("<", "〈").replace(">", "〉") if inst else ""
+            out.append(Event(date, kind, body, ordinal, name, p.line))
+            if kind == "公布" and "施行" in clause and "起施行" not in clause:
+                out.append(Event(date, "施行", line=p.line))     # 公布施行
+    return out
+
+
+def _kind(clause: str) -> tuple[str, int]:
+    m = ORDINAL.search(clause)
+    if m:
+        return m.group(2), _cn_int(m.group(1))
+    for word, kind in (("修正", "修正"), ("修订", "修订"), ("修改", "修正"), ("批准", "批准"),
+                       ("通过", "通过"), ("公布", "公布"), ("发布", "公布"), ("印发", "公布"),
+                       ("废止", "废止"), ("施行", "施行")):
+        if word in clause:
+            if kind == "通过" and ("修正案" in clause or "修改" in clause):
+                return "修正", 0
+            return kind, 0
+    return "", 0
+
+
+# ------------------------------------------------------------------ grouping
+
+def version_date(doc, evs: list[Event]) -> tuple[str, str]:
+    """(date, where it came from): the date in the file name (LawRefBook's 行政复议法(2017-09-01)),
+    else the latest 通过/修正/修订 of the 题注, else the publication, passing or effective date."""
+    m = FILE_DATE.search(Path(doc.source).name)
+    if m:
+        try:
+            return dt.date.fromisoformat(m.group(1)).isoformat(), "文件名"
+        except ValueError:
+            pass
+    made = [e.date for e in evs if e.kind in MADE]
+    if made:
+        return max(made), "题注"
+    for key, name in (("published", "公布日期"), ("passed", "通过日期"), ("effective", "施行日期")):
+        if doc.dates.get(key):
+            return doc.dates[key], name
+    return "", ""
+
+
+def group(docs) -> list[Work]:
+    """Every document in exactly one work: same normalised title and, where both name one,
+    the same issuing-body family."""
+    by_key: dict[str, list] = {}
+    for d in docs:
+        by_key.setdefault(normalise_title(d.title) or d.source, []).append(d)
+    works: list[Work] = []
+    for key, members in by_key.items():
+        if len(members) == 1:
+            works.append(_work(key, family(members[0]), members, []))
+            continue
+        dates = {version_date(d, events(d))[0] for d in members}
+        if len(dates) == 1 and not any(is_draft(d) for d in members) and not _copies(members):
+            # one text in several files (the 民法典 published per 编): parts, not versions
+            for d in members:
+                works.append(_work(key, family(d), [d], [
+                    f"另有{len(members) - 1}个文件标题同为“{key}”且版本日期相同（{next(iter(dates)) or '不明'}），"
+                    "条文不同，视为同一文本的不同部分，不作为版本归并"]))
+            continue
+        fams: dict[str, list] = {}
+        for d in members:
+            fams.setdefault(family(d), []).append(d)
+        known = [f for f in fams if f]
+        titles = "、".join(sorted({d.title for d in members}))
+        if len(known) <= 1:
+            notes = [f"按标题归并：以下文件的标题（{titles}）去掉“中华人民共和国”、草案或征求意见稿标注"
+                     f"和文件名中的版本日期后相同，均为“{key}”"]
+            if known and "" in fams:
+                notes.append(f"其中{len(fams[''])}个文件未载明制定机关，其余文件的制定机关同属“{known[0]}”")
+            elif known:
+                notes.append(f"各文件的制定机关同属“{known[0]}”")
+            else:
+                notes.append("各文件均未载明制定机关，仅按标题归并")
+            works.append(_work(key, known[0] if known else "", members, notes))
+            continue
+        for fam in known:
+            notes = [f"标题“{key}”另见于其他制定机关的文件（{'、'.join(k for k in known if k != fam)}），"
+                     f"按制定机关“{fam}”区分，未与之归并"]
+            works.append(_work(key, fam, fams[fam], notes))
+        for d in fams.get("", []):
+            works.append(_work(key, "", [d], [f"标题“{key}”见于多个制定机关的文件，本文件未载明制定机关，"
+                                               "无法判断属于哪一件，单独列出"]))
+    works.sort(key=lambda w: (w.key, w.family))
+    return works
+
+
+def _copies(members) -> bool:
+    """Whether files share most of their article texts (one text filed in two folders)."""
+    texts = [{a.text() for a in d.articles} for d in members]
+    first = texts[0]
+    return all(len(first & t) * 2 > max(len(first), len(t), 1) for t in texts[1:])
+
+
+def _work(key, fam, members, notes) -> Work:
+    versions = []
+    for d in members:
+        evs = events(d)
+        date, source = version_date(d, evs)
+        made = sorted((e for e in evs if e.date == date and e.kind in MADE), key=lambda e: MADE.index(e.kind))
+        kind = made[0].kind if made else ""
+        v = Version(d, date, source, kind, is_draft(d))
+        if len(members) > 1:
+            v.notes.append(f"版本日期 {date or '不明'}（取自{source or '——'}）")
+        versions.append(v)
+    versions.sort(key=lambda v: (v.date or "9999", v.draft is False, v.doc.source))
+    work = Work(key, fam, versions, list(notes))
+    seen: dict[str, Version] = {}
+    for v in versions:
+        first = seen.get(v.date)
+        if v.date and not v.draft and first is not None and _copies([first.doc, v.doc]):
+            v.copy_of = first
+            work.notes.append(f"{first.doc.source.split('/')[-1]}（{'/'.join(first.doc.meta.get('category', []))}）与"
+                              f"{v.doc.source.split('/')[-1]}（{'/'.join(v.doc.meta.get('category', []))}）"
+                              f"版本日期同为{v.date}、条文基本相同，视为同一版本的两份文件")
+        elif not v.draft:
+            seen.setdefault(v.date, v)
+    work.events = _timeline(versions)
+    for v in versions:      # a file whose own 题注 stops short of its version: the others tell
+        if not v.kind and v.date:
+            made = [e for e in work.events if e.date == v.date and e.kind in MADE]
+            v.kind = made[-1].kind if made else ""
+    return work
+
+
+def _timeline(versions: list[Version]) -> list[Event]:
+    """The union of the versions' history events, by date; each event that made a text of
+    the collection names that version."""
+    merged: dict[tuple, Event] = {}
+    for v in reversed(versions):        # the newest history is the most complete
+        for e in events(v.doc):
+            k = (e.date, e.kind)
+            if k not in merged:
+                merged[k] = Event(e.date, e.kind, e.body, e.ordinal, e.instrument, e.line)
+    out = sorted(merged.values(), key=lambda e: (e.date, ORDER.get(e.kind, 9)))
+    for v in versions:
+        if v.draft or not v.date or v.copy_of is not None:
+            continue
+        hit = sorted((e for e in out if e.date == v.date and e.kind in MADE), key=lambda e: MADE.index(e.kind))
+        for e in hit[:1]:
+            e.version = v.slug
+    return out
+
+
+MADE = ("修订", "修正", "通过", "公布")     # events that make a text, most specific first
+ORDER = {"通过": 0, "批准": 1, "修正": 2, "修订": 2, "公布": 3, "施行": 4, "废止": 5}
+
+
+# ------------------------------------------------------------------ status
+
+def apply(docs, today: dt.date) -> list[Work]:
+    """Group the collection, compute every version's status for `today` and store the result
+    on each document (doc.status, doc.derived['version'])."""
+    works = group(docs)
+    for w in works:
+        compute_status(w, today)
+        for v in w.versions:
+            v.doc.status = v.status
+            v.doc.derived["version"] = summary(w, v)
+    return works
+
+
+def _in_force_from(v: Version) -> str:
+    """The date from which a version governs: its effective date when that is not older than
+    the version itself (an amended law keeps its original 自…起施行), else the version's date."""
+    eff = v.doc.dates.get("effective", "")
+    if eff and (not v.date or eff >= v.date):
+        return eff
+    return v.date
+
+
+def compute_status(work: Work, today: dt.date):
+    t = today.isoformat()
+    enacted = [v for v in work.versions if not v.draft and v.copy_of is None]
+    for v in enacted:
+        v.in_force_from = _in_force_from(v)
+    for i, v in enumerate(enacted):
+        declared = v.doc.declared_status
+        later = [s for s in enacted[i + 1:] if s.date and s.date > (v.date or "")]
+        successor = next((s for s in later if s.in_force_from and s.in_force_from <= t), None)
+        expires = v.doc.dates.get("expires", "")
+        if successor is not None:
+            v.replaced_by = successor
+            v.status = "已被修正" if successor.kind == "修正" else "已被修订"
+        elif declared in ("已废止", "废止"):
+            v.status = "已废止"
+        elif declared in ("已失效", "失效") or (expires and expires < t):
+            v.status = "已失效"
+        elif v.in_force_from and v.in_force_from > t:
+            v.status = "尚未生效"
+        elif declared in ("已修改", "已被修改"):
+            v.status = "已被修改"
+            v.notes.append("原文件头注明“已修改”，本站未收录修改后的文本")
+        else:
+            v.status = IN_FORCE
+        if declared and _conflicts(declared, v.status):
+            v.notes.append(f"原文件头注明状态“{declared}”，与本站根据所收录版本和构建日期"
+                           f"（{t}）算出的“{v.status}”不一致，以后者为准")
+    for v in work.versions:
+        if v.copy_of is not None:
+            v.status, v.replaced_by, v.in_force_from = v.copy_of.status, v.copy_of.replaced_by, v.copy_of.in_force_from
+    for v in work.versions:
+        if not v.draft:
+            continue
+        deadline = v.doc.dates.get("comment_deadline", "")
+        v.status = "征求意见已截止" if deadline and deadline < t else (v.doc.declared_status or "草案")
+        enacted_after = [s for s in enacted if s.date and v.date and s.date >= v.date]
+        if enacted_after:
+            v.replaced_by = enacted_after[0]
+
+
+def _conflicts(declared: str, computed: str) -> bool:
+    same = {"有效": {IN_FORCE}, "现行有效": {IN_FORCE}, "已修改": set(SUPERSEDED),
+            "已被修改": set(SUPERSEDED), "已废止": {"已废止"}, "废止": {"已废止"},
+            "已失效": {"已失效"}, "失效": {"已失效"}, "尚未生效": {"尚未生效"}, "尚未施行": {"尚未生效"}}
+    return declared in same and computed not in same[declared]
+
+
+def version_in_force(work: Work, date) -> Optional[Version]:
+    """The enacted version that governed on `date` (a date or ISO string): the newest whose
+    in-force date is on or before it; None when none had come into force (or none is known)."""
+    d = date.isoformat() if isinstance(date, dt.date) else str(date)
+    best = None
+    for v in work.texts:
+        if v.draft:
+            continue
+        start = v.in_force_from or _in_force_from(v)
+        if start and start <= d:
+            if best is None or start >= (best.in_force_from or _in_force_from(best)):
+                best = v
+    if best is not None and best.doc.declared_status in ("已废止", "废止"):
+        ends = best.doc.dates.get("expires", "")
+        if ends and ends < d:
+            return None
+    return best
+
+
+def work_of(works: list[Work]) -> dict[str, Work]:
+    """slug -> its work."""
+    return {v.slug: w for w in works for v in w.versions}
+
+
+# ------------------------------------------------------------------ what pages and export show
+
+def summary(work: Work, v: Version) -> dict:
+    """Plain data about a version and its work (picklable, comparable): what the pages of the
+    version depend on besides its own text."""
+    return {
+        "work": work.key, "family": work.family, "date": v.date, "date_source": v.date_source,
+        "label": v.label, "status": v.status, "kind": v.kind, "draft": v.draft,
+        "in_force_from": v.in_force_from,
+        "replaced_by": ({"slug": v.replaced_by.slug, "date": v.replaced_by.date,
+                         "title": v.replaced_by.doc.title, "label": v.replaced_by.label,
+                         "in_force_from": v.replaced_by.in_force_from}
+                        if v.replaced_by else None),
+        "current": (work.current().slug if work.current() else ""),
+        "versions": [{"slug": x.slug, "date": x.date, "label": x.label, "status": x.status,
+                      "title": x.doc.title} for x in work.versions],
+        "events": [{"date": e.date, "kind": e.kind, "label": e.label, "body": e.body,
+                    "instrument": e.instrument, "version": e.version} for e in work.events],
+        "notes": list(work.notes) + list(v.notes),
+    }
