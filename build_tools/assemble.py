@@ -48,8 +48,10 @@ def assemble(docs, store=None) -> Assembled:
         key = d.derived.get("model_key")
         if store is not None and id(d) in ctx.scanned:
             store.put_extra(key, "scan", ctx.words_digest, ctx.scanned[id(d)])
-        # the pages of d also show the articles it cites and the articles citing it
-        page_key = f"{digest} {d.slug} {cits.digest(d, page_maps)}"
+        # the pages of d also show the articles it cites and the articles citing it, and its
+        # version block (status, other versions, timeline) comes from the collection too
+        vkey = hashlib.sha256(repr(d.derived.get("version")).encode("utf-8")).hexdigest()[:16]
+        page_key = f"{digest} {d.slug} {cits.digest(d, page_maps)} {vkey}"
         hit = store.get_extra(key, "pages", page_key) if store else None
         if hit is not None:
             terms, files = hit

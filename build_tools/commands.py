@@ -106,8 +106,9 @@ def _load_sources(folder, ctx, store, allow_outside=False):
         doc.meta["category"] = list(Path(path).relative_to(folder).parent.parts)
         doc.derived["model_key"] = key
         docs.append(doc)
-    from . import slugs
+    from . import slugs, versions
     slugs.assign(docs)
+    versions.apply(docs, ctx.today)     # works, versions and their statuses for the build date
     return docs, failures
 
 

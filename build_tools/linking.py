@@ -230,7 +230,10 @@ def _date_key(d):
 
 def _preferred(group):
     """Of several versions with one title: the current one, then the latest, then by slug."""
-    return sorted(group, key=lambda d: (d.status != "有效", _neg(_date_key(d)), d.slug))[0]
+    return sorted(group, key=lambda d: (d.status not in IN_FORCE, _neg(_date_key(d)), d.slug))[0]
+
+
+IN_FORCE = ("现行有效", "有效")    # the collection's status (versions.py), a lone file's (metadata)
 
 
 def _neg(s):

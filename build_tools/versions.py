@@ -63,7 +63,7 @@ class Version:
     replaced_by: Optional["Version"] = None
     in_force_from: str = ""        # the date from which this version governs ("" unknown)
     copy_of: Optional["Version"] = None   # the same version filed again (another folder)
-    notes: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)   # (problem code, Chinese message)
 
     @property
     def slug(self) -> str:
@@ -150,27 +150,25 @@ PLACE = re.compile(r"^(.{1,12}?(?:特别行政区|自治区|自治州|自治县|
 
 
 def family(doc) -> str:
-    """The issuing body's family: jurisdiction and kind of body (全国·人大, 广东省·政府),
+    """The issuing body's family: jurisdiction and kind of body (全国·司法, 广东省·立法行政),
     "" when the document names no issuer."""
     issuer = re.sub(r"\s+", "", doc.issuer or "")
     issuer = re.sub(r"^第[一二三四五六七八九十]+届", "", issuer)
-    if not issuer:
+    if not issuer:      # 国务院令第406号公布, 中华人民共和国主席令第七十六号公布
+        notes = "".join(p.text for p in doc.history)
+        if re.search(r"国务院令|国务院(?:、中央军事委员会)?(?:公布|发布)", notes):
+            return "全国·立法行政"
+        if "主席令" in notes:
+            return "全国·立法行政"
         return ""
     if issuer.startswith(NATIONAL) or issuer.startswith(PREFIX):
         where = "全国"
     else:
         m = PLACE.match(issuer)
         where = m.group(1) if m else issuer
-    if "人民代表大会" in issuer or "人大" in issuer:
-        body = "人大"
-    elif "人民政府" in issuer or "国务院" in issuer or "办公厅" in issuer:
-        body = "政府"
-    elif "法院" in issuer:
-        body = "法院"
-    elif "检察院" in issuer:
-        body = "检察院"
-    else:
-        body = issuer
+    # 人大 and 政府 of one place make its regulations; courts and procuratorates (often jointly)
+    # its judicial interpretations
+    body = "司法" if ("法院" in issuer or "检察院" in issuer) else "立法行政"
     return f"{where}·{body}"
 
 
@@ -307,6 +305,20 @@ def _copies(members) -> bool:
     return all(len(first & t) * 2 > max(len(first), len(t), 1) for t in texts[1:])
 
 
+def _same_text(a, b) -> bool:
+    """The same articles and the same history (or none in one of them): one version filed twice
+    under two dates."""
+    def made(d):
+        return sorted((e.date, e.kind) for e in events(d) if e.kind in MADE)
+    ma, mb = made(a), made(b)
+    return (bool(a.articles) and [x.text() for x in a.articles] == [x.text() for x in b.articles]
+            and (ma == mb or not ma or not mb))
+
+
+def _where(doc) -> str:
+    return f"{Path(doc.source).name}（{'/'.join(doc.meta.get('category', [])) or '根目录'}）"
+
+
 def _work(key, fam, members, notes) -> Work:
     versions = []
     for d in members:
@@ -316,18 +328,24 @@ def _work(key, fam, members, notes) -> Work:
         kind = made[0].kind if made else ""
         v = Version(d, date, source, kind, is_draft(d))
         if len(members) > 1:
-            v.notes.append(f"版本日期 {date or '不明'}（取自{source or '——'}）")
+            v.notes.append(("version_date", f"本版本的日期为{date or '不明'}（取自{source or '——'}）"))
         versions.append(v)
     versions.sort(key=lambda v: (v.date or "9999", v.draft is False, v.doc.source))
     work = Work(key, fam, versions, list(notes))
     seen: dict[str, Version] = {}
     for v in versions:
         first = seen.get(v.date)
-        if v.date and not v.draft and first is not None and _copies([first.doc, v.doc]):
-            v.copy_of = first
-            work.notes.append(f"{first.doc.source.split('/')[-1]}（{'/'.join(first.doc.meta.get('category', []))}）与"
-                              f"{v.doc.source.split('/')[-1]}（{'/'.join(v.doc.meta.get('category', []))}）"
-                              f"版本日期同为{v.date}、条文基本相同，视为同一版本的两份文件")
+        twin = next((x for x in seen.values() if _same_text(x.doc, v.doc)), None)
+        if not v.draft and (twin or (first is not None and _copies([first.doc, v.doc]))):
+            primary = twin or first
+            if twin is not None and v.date_source == "文件名" and twin.date_source != "文件名":
+                primary, v = v, twin        # the file name's date names the version
+                seen[primary.date] = primary
+                seen.pop(v.date, None) if seen.get(v.date) is v else None
+            v.copy_of = primary
+            work.notes.append(f"{_where(primary.doc)}与{_where(v.doc)}"
+                              f"{'版本日期同为' + primary.date + '、' if v.date == primary.date else ''}"
+                              "条文基本相同，视为同一版本的两份文件")
         elif not v.draft:
             seen.setdefault(v.date, v)
     work.events = _timeline(versions)
@@ -363,15 +381,21 @@ ORDER = {"通过": 0, "批准": 1, "修正": 2, "修订": 2, "公布": 3, "施�
 
 # ------------------------------------------------------------------ status
 
+CODES = ("version_grouping", "version_date", "status_conflict", "status_source")
+
 def apply(docs, today: dt.date) -> list[Work]:
     """Group the collection, compute every version's status for `today` and store the result
     on each document (doc.status, doc.derived['version'])."""
     works = group(docs)
+    for d in docs:      # applied again to the same documents: the records are replaced
+        d.problems = [p for p in d.problems if p.code not in CODES]
     for w in works:
         compute_status(w, today)
         for v in w.versions:
             v.doc.status = v.status
             v.doc.derived["version"] = summary(w, v)
+            for code, message in v.doc.derived["version"]["notes"]:
+                v.doc.report(code, "info", message)
     return works
 
 
@@ -405,12 +429,12 @@ def compute_status(work: Work, today: dt.date):
             v.status = "尚未生效"
         elif declared in ("已修改", "已被修改"):
             v.status = "已被修改"
-            v.notes.append("原文件头注明“已修改”，本站未收录修改后的文本")
+            v.notes.append(("status_source", "原文件头注明“已修改”，本站未收录修改后的文本"))
         else:
             v.status = IN_FORCE
         if declared and _conflicts(declared, v.status):
-            v.notes.append(f"原文件头注明状态“{declared}”，与本站根据所收录版本和构建日期"
-                           f"（{t}）算出的“{v.status}”不一致，以后者为准")
+            v.notes.append(("status_conflict", f"原文件头注明状态“{declared}”，与本站根据所收录版本和构建日期"
+                                               f"（{t}）算出的“{v.status}”不一致，以后者为准"))
     for v in work.versions:
         if v.copy_of is not None:
             v.status, v.replaced_by, v.in_force_from = v.copy_of.status, v.copy_of.replaced_by, v.copy_of.in_force_from
@@ -473,5 +497,5 @@ def summary(work: Work, v: Version) -> dict:
                       "title": x.doc.title} for x in work.versions],
         "events": [{"date": e.date, "kind": e.kind, "label": e.label, "body": e.body,
                     "instrument": e.instrument, "version": e.version} for e in work.events],
-        "notes": list(work.notes) + list(v.notes),
+        "notes": [["version_grouping", n] for n in work.notes] + [list(n) for n in v.notes],
     }

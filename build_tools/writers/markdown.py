@@ -15,8 +15,10 @@ import json
 from ..model import Article, Division, Document, Paragraph
 from ..numerals import to_chinese
 
-STATUS_CLASS = {"有效": "valid", "已失效": "expired", "尚未施行": "pending", "征求意见稿": "draft",
-                "草案": "draft", "送审稿": "draft"}
+STATUS_CLASS = {"有效": "valid", "现行有效": "valid", "已失效": "expired", "已废止": "expired",
+                "已被修订": "superseded", "已被修正": "superseded", "已被修改": "superseded",
+                "尚未施行": "pending", "尚未生效": "pending", "征求意见稿": "draft",
+                "草案": "draft", "送审稿": "draft", "公开征求意见稿": "draft", "征求意见已截止": "closed"}
 DATE_NAMES = [("passed", "通过日期"), ("approved", "批准日期"), ("amended", "修订日期"),
               ("published", "公布日期"), ("effective", "施行日期"), ("expires", "失效日期"),
               ("comment_deadline", "意见截止日期")]
@@ -413,6 +415,7 @@ def chapter_page(doc: Document, page: Page, pages: list[Page], linker) -> str:
     h1_id = f" {{#{page.division.anchor}}}" if page.division else ""
     out += [f"# {escape(page.title)}{h1_id}", ""]
     out += [f"[《{escape(doc.title)}》](index.md){{ .doc-backlink }}", ""]
+    out += version_banner(doc)
     for n in page.notices:
         out += ['!!! warning "章节归属不明"', "", f"    {escape(n)}", ""]
     if page.division is not None:
@@ -463,11 +466,13 @@ def landing_page(doc: Document, pages: list[Page], linker) -> str:
     out = [front_matter(meta), "", f"# {escape(doc.title)}", ""]
     if doc.subtitle:
         out += [f"**{escape(doc.subtitle)}**{{ .doc-subtitle }}", ""]
+    out += version_banner(doc)
     out += metadata_block(doc)
     if doc.history:
         out += ["## 题注 {#preface}", ""]
         for p in doc.history:
             out += [paragraph_md(p, doc.slug, linker), ""]
+    out += versions_block(doc)
     body = [p for p in doc.preamble if p.kind not in ("status", "label")]
     if body:
         heading = "征求意见的公告" if any("征求意见" in p.text for p in body) else "序言"
@@ -481,8 +486,17 @@ def landing_page(doc: Document, pages: list[Page], linker) -> str:
 
 def metadata_block(doc: Document) -> list[str]:
     badge = STATUS_CLASS.get(doc.status, "other")
-    rows = [("文件类型", escape(doc.kind)),
-            ("状态", f'**{escape(doc.status)}**{{ .status .status-{badge} data-expires="{doc.dates.get("expires", "")}" }}')]
+    v = doc.derived.get("version") or {}
+    status = f'**{escape(doc.status)}**{{ .status .status-{badge} data-expires="{doc.dates.get("expires", "")}" }}'
+    rep = v.get("replaced_by")
+    if rep and not v.get("draft"):
+        status += (f"，由[{escape(rep['label'].strip('（）') or rep['date'])}的文本](../{rep['slug']}/index.md)取代"
+                   f"（{rep['in_force_from'] or rep['date']}起）")
+    elif rep:
+        status += f"，已有[正式文本{escape(rep['label'])}](../{rep['slug']}/index.md)"
+    rows = [("文件类型", escape(doc.kind)), ("状态", status)]
+    if v.get("date") and len(v.get("versions", ())) > 1:
+        rows.append(("版本", f"{escape(v['label'].strip('（）'))}，版本日期 {v['date']}"))
     if doc.issuer:
         rows.append(("制定机关", escape(doc.issuer)))
     for key, name in DATE_NAMES:
@@ -493,6 +507,65 @@ def metadata_block(doc: Document) -> list[str]:
     out = ["| 项目 | 内容 |", "| --- | --- |"]
     out += [f"| {k} | {v} |" for k, v in rows]
     return out + [""]
+
+
+def version_banner(doc: Document) -> list[str]:
+    """A warning on every page of a text that is no longer, or not yet, the law in force."""
+    v = doc.derived.get("version") or {}
+    status, rep = v.get("status", ""), v.get("replaced_by")
+    current = next((x for x in v.get("versions", ()) if x["slug"] == v.get("current")), None)
+    link = (f"现行文本见[《{escape(current['title'])}》{escape(current['label'])}](../{current['slug']}/index.md)。"
+            if current and current["slug"] != doc.slug and current["status"] == "现行有效" else "")
+    if status in ("已被修订", "已被修正") and rep:
+        return [f'!!! danger "本文本{status}"', "",
+                f"    本页是《{escape(doc.title)}》{escape(v['label'])}的文本，"
+                f"已由{escape(rep['label'].strip('（）') or rep['date'])}的文本取代"
+                f"（{rep['in_force_from'] or rep['date']}起）。{link}", ""]
+    if status == "已被修改":
+        return ['!!! danger "本文本已被修改"', "",
+                "    原文件注明本文本已被修改；修改后的文本本站未收录。", ""]
+    if status == "尚未生效":
+        return ['!!! info "本文本尚未生效"', "",
+                f"    本文本自{escape(v.get('in_force_from', ''))}起施行。{link}", ""]
+    if status == "征求意见已截止":
+        deadline = doc.dates.get("comment_deadline", "")
+        return ['!!! warning "征求意见已截止"', "",
+                f"    本文本是征求意见的草案，不是生效的法规；征求意见已于{deadline}截止。"
+                + (f"正式文本见[{escape(rep['label'])}](../{rep['slug']}/index.md)。" if rep else ""), ""]
+    return []
+
+
+EVENT_KINDS = {"通过", "批准", "公布", "修正", "修订", "施行", "废止"}
+
+
+def versions_block(doc: Document) -> list[str]:
+    """The versions of the work in the collection, and the timeline of its history."""
+    v = doc.derived.get("version") or {}
+    out: list[str] = []
+    others = v.get("versions", [])
+    texts = {x["slug"]: x for x in others}
+    if len(others) > 1:
+        out += ["## 版本 {#versions}", "", "| 版本 | 版本日期 | 状态 |", "| --- | --- | --- |"]
+        for x in others:
+            name = f"{escape(x['title'])}{escape(x['label'])}"
+            cell = f"**{name}**（本页）" if x["slug"] == doc.slug else f"[{name}](../{x['slug']}/index.md)"
+            badge = STATUS_CLASS.get(x["status"], "other")
+            out.append(f"| {cell} | {x['date'] or '—'} | **{escape(x['status'])}**{{ .status .status-{badge} }} |")
+        out.append("")
+    events = v.get("events", [])
+    if events:
+        out += ["## 沿革 {#timeline}", ""]
+        for e in events:
+            what = "　".join(x for x in (e["body"], f"《{e['instrument']}》" if e["instrument"] else "") if x)
+            line = f"- {e['date']}　**{escape(e['label'])}**" + (f"　{escape(what)}" if what else "")
+            if e["version"] == doc.slug:
+                line += "　（本页即此次形成的文本）"
+            elif e["version"] in texts:
+                line += f"　（[本站收录此次形成的文本](../{e['version']}/index.md)）"
+            out.append(line)
+        out += ["", "沿革根据各版本的题注整理；标明“本站收录”的，是本站收有其文本的版本。"
+                if len(others) > 1 else "沿革根据题注整理。", "{: .timeline-note }", ""]
+    return out
 
 
 def contents(doc: Document, pages: list[Page]) -> list[str]:
@@ -563,6 +636,8 @@ CODE_TITLES = {
     "front_matter_type": "文件头字段类型错误", "reference_unresolved": "无法解析的引用",
     "heading_title_conflict": "章节标题不一致", "heading_position_conflict": "章节标题位置不一致",
     "duplicate_item_number": "项的编号重复", "no_title": "缺少标题",
+    "version_grouping": "版本归并", "version_date": "版本日期", "status_conflict": "状态冲突",
+    "status_source": "原文件注明的状态",
 }
 
 

@@ -84,13 +84,13 @@
     if (heading && heading !== el) heading.classList.add("is-target-context");
   }
 
-  /* A status shown as 有效 becomes 已失效 once the expiry date has passed. */
+  /* A status shown as (现行)有效 becomes 已失效 once the expiry date has passed. */
   function statusByDate() {
     var today = new Date().toISOString().slice(0, 10);
     var badges = document.querySelectorAll(".status[data-expires]");
     for (var i = 0; i < badges.length; i++) {
       var exp = badges[i].getAttribute("data-expires");
-      if (exp && exp < today && badges[i].textContent === "有效") {
+      if (exp && exp < today && (badges[i].textContent === "有效" || badges[i].textContent === "现行有效")) {
         badges[i].textContent = "已失效";
         badges[i].classList.remove("status-valid");
         badges[i].classList.add("status-expired");

@@ -1,0 +1,207 @@
+"""Works and versions (build_tools/versions.py) on real corpus files and the seeds.
+
+Oracles: the grouping and the events are read by hand from the files' 题注 and names; the
+statuses follow from dates known independently of the code (the revised 行政复议法 of
+2023-09-01 took effect on 2024-01-01, its article 90)."""
+import datetime
+import shutil
+
+import pytest
+
+from conftest import CORPUS, SEED, TODAY
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not beside the project")
+
+FILES = {
+    "复议2017": "诉讼与非诉讼程序法/行政复议法(2017-09-01).md",
+    "复议2023": "诉讼与非诉讼程序法/行政复议法(2023-09-01).md",
+    "复议实施条例": "行政法规/行政复议法实施条例(2007-05-29).md",
+    "会计2017": "经济法/会计法(2017-11-04).md",
+    "会计2024": "经济法/会计法(2024-06-28).md",
+    "运输2019": "行政法规/道路运输条例(2019-03-02).md",
+    "运输2022": "行政法规/道路运输条例(2022-03-29).md",
+    "运输2023": "行政法规/道路运输条例(2023-07-20).md",
+    "广东运输": "DLC/广东地方法规/地方性法规/广东/广东省道路运输条例(2021-09-29).md",
+    "广告经济": "经济法/广告法(2021-04-29).md",
+    "广告行政": "行政法/广告法(2021-04-29).md",
+    "民法典物权": "民法典/物权编.md",
+    "民法典合同": "民法典/合同编.md",
+    "宪法修正案1988": "宪法/宪法修正案（1988年）.md",
+    "宪法修正案1993": "宪法/宪法修正案（1993年）.md",
+}
+
+
+@pytest.fixture(scope="module")
+def corpus_docs():
+    if not CORPUS.is_dir():
+        pytest.skip("corpus not beside the project")
+    from build_tools import pipeline, slugs
+    from build_tools.transforms import Context
+    docs = {k: pipeline.load(CORPUS / p, Context(TODAY)) for k, p in FILES.items()}
+    for k, p in FILES.items():
+        docs[k].meta["category"] = p.split("/")[:-1]
+    slugs.assign(list(docs.values()))
+    return docs
+
+
+def works_at(docs, today):
+    from build_tools import versions
+    works = versions.apply(list(docs.values()), today)
+    return works, {id(v.doc): (w, v) for w in works for v in w.versions}
+
+
+def version(docs, index, key):
+    return index[id(docs[key])][1]
+
+
+def test_titles_normalised():
+    from build_tools.versions import normalise_title
+    assert normalise_title("中华人民共和国行政复议法") == "行政复议法"
+    assert normalise_title("贵阳市数字经济促进条例(草案)") == "贵阳市数字经济促进条例"
+    assert normalise_title("中华人民共和国会计法（2017年修正）") == "会计法"
+    assert normalise_title("北京市实施《中华人民共和国水法》办法") == "北京市实施《水法》办法"
+    # a year that names the instrument (the 1988 amendment of the constitution) stays
+    assert normalise_title("中华人民共和国宪法修正案（1988年）") == "宪法修正案（1988年）"
+
+
+@needs_corpus
+def test_versions_grouped_and_instruments_kept_apart(corpus_docs):
+    works, index = works_at(corpus_docs, TODAY)
+    by_files = sorted(sorted(k for k in FILES if id(corpus_docs[k]) in
+                             {id(v.doc) for v in w.versions}) for w in works)
+    assert ["复议2017", "复议2023"] in by_files
+    assert ["会计2017", "会计2024"] in by_files
+    assert ["运输2019", "运输2022", "运输2023"] in by_files
+    assert ["广东运输"] in by_files              # another instrument, not a 道路运输条例 version
+    assert ["复议实施条例"] in by_files
+    assert ["广告经济", "广告行政"] in by_files   # one version filed in two folders
+    assert ["民法典合同"] in by_files and ["民法典物权"] in by_files   # parts of one code
+    assert ["宪法修正案1988"] in by_files and ["宪法修正案1993"] in by_files
+    w, ad = index[id(corpus_docs["广告行政"])]
+    assert ad.copy_of is not None and not w.multiple and ad.status == "现行有效"
+    # how the grouping was decided is told on the pages
+    notes = [p.message for p in corpus_docs["复议2017"].problems if p.code == "version_grouping"]
+    assert notes and "行政复议法" in notes[0]
+    assert any(p.code == "version_grouping" for p in corpus_docs["民法典物权"].problems)
+
+
+@needs_corpus
+def test_events_read_from_the_history(corpus_docs):
+    from build_tools.versions import events
+    got = [(e.date, e.label, e.instrument) for e in events(corpus_docs["复议2017"])]
+    assert got == [
+        ("1999-04-29", "通过", ""),
+        ("2009-08-27", "第一次修正", "关于修改部分法律的决定"),
+        ("2017-09-01", "第二次修正", "关于修改〈中华人民共和国法官法〉等八部法律的决定"),
+    ]
+    assert events(corpus_docs["复议2017"])[0].body == "第九届全国人民代表大会常务委员会第九次会议"
+    # 国务院令 … 公布, then 修订 by the State Council's decisions
+    got = [(e.date, e.label) for e in events(corpus_docs["运输2019"])]
+    assert got == [("2004-04-30", "公布"), ("2012-11-09", "第一次修订"), ("2016-02-06", "第二次修订")]
+
+
+@needs_corpus
+def test_timeline_marks_the_texts_in_the_collection(corpus_docs):
+    works, index = works_at(corpus_docs, TODAY)
+    w, _ = index[id(corpus_docs["复议2017"])]
+    marked = {e.date: e.version for e in w.events if e.version}
+    assert marked == {"2017-09-01": corpus_docs["复议2017"].slug,
+                      "2023-09-01": corpus_docs["复议2023"].slug}
+    assert [e.date for e in w.events if e.kind in ("通过", "修正", "修订")] == [
+        "1999-04-29", "2009-08-27", "2017-09-01", "2023-09-01"]
+
+
+@needs_corpus
+def test_status_of_every_version(corpus_docs):
+    works, index = works_at(corpus_docs, TODAY)
+    old, new = version(corpus_docs, index, "复议2017"), version(corpus_docs, index, "复议2023")
+    assert old.status == "已被修订" and old.replaced_by is new
+    assert corpus_docs["复议2017"].status == "已被修订"         # no longer 有效
+    assert new.status == "现行有效" and new.in_force_from == "2024-01-01"
+    assert version(corpus_docs, index, "会计2017").status == "已被修正"
+    assert version(corpus_docs, index, "会计2024").status == "现行有效"
+    chain = [version(corpus_docs, index, k) for k in ("运输2019", "运输2022", "运输2023")]
+    assert [v.status for v in chain] == ["已被修订", "已被修订", "现行有效"]
+    assert chain[0].replaced_by is chain[1] and chain[1].replaced_by is chain[2]
+    assert version(corpus_docs, index, "广东运输").status == "现行有效"
+
+
+@needs_corpus
+def test_status_depends_on_the_build_date(corpus_docs):
+    """Between its adoption and its effective date, the revised law is not yet in force and
+    the old text still is."""
+    works, index = works_at(corpus_docs, datetime.date(2023, 12, 1))
+    assert version(corpus_docs, index, "复议2017").status == "现行有效"
+    assert version(corpus_docs, index, "复议2023").status == "尚未生效"
+    works_at(corpus_docs, TODAY)       # other tests of this module expect TODAY
+
+
+@needs_corpus
+def test_version_in_force(corpus_docs):
+    from build_tools.versions import version_in_force
+    works, index = works_at(corpus_docs, TODAY)
+    w, _ = index[id(corpus_docs["复议2017"])]
+    assert version_in_force(w, "2020-05-01").doc is corpus_docs["复议2017"]
+    assert version_in_force(w, datetime.date(2023, 12, 31)).doc is corpus_docs["复议2017"]
+    assert version_in_force(w, "2024-01-01").doc is corpus_docs["复议2023"]
+    assert version_in_force(w, "2010-01-01") is None      # that text is not in the collection
+    assert w.current().doc is corpus_docs["复议2023"]
+
+
+def test_seed_statuses(seed_docs):
+    from build_tools import versions
+    docs = list(seed_docs.values())
+    works = versions.apply(docs, TODAY)
+    assert len(works) == 5 and not any(w.multiple for w in works)
+    assert seed_docs["000"].status == "现行有效"
+    assert seed_docs["001"].status == "现行有效"        # front matter 有效: no conflict
+    assert not any(p.code == "status_conflict" for p in seed_docs["001"].problems)
+    assert seed_docs["002"].status == "征求意见已截止"   # deadline 2026-03-01 has passed
+    versions.apply(docs, datetime.date(2026, 2, 1))
+    assert seed_docs["002"].status == "征求意见稿"
+    versions.apply(docs, datetime.date(2025, 12, 31))
+    assert seed_docs["001"].status == "尚未生效"        # effective 2026-01-01
+    versions.apply(docs, TODAY)
+
+
+def test_front_matter_status_conflict_recorded(tmp_path):
+    """A front matter that says 有效 for a text the collection shows superseded."""
+    from build_tools import versions
+    from conftest import doc_from_text
+    text = SEED["001"].read_text(encoding="utf-8")
+    older = text.replace("2025年12月3日贵州省第十四届人民代表大会常务委员会第二十次会议修订", "")
+    older = older.replace("date: '2025-12-03'", "date: '2016-01-15'").replace(
+        "publication_date: '2025-12-03'", "publication_date: '2016-01-15'").replace(
+        "effective_date: '2026-01-01'", "effective_date: '2016-03-01'")
+    a = doc_from_text(older, "贵州省大数据发展应用促进条例(2016-01-15).md")
+    b = doc_from_text(text, "贵州省大数据发展应用促进条例(2025-12-03).md")
+    a.slug, b.slug = "a", "b"
+    versions.apply([a, b], TODAY)
+    assert a.status == "已被修订" and b.status == "现行有效"
+    assert [p.code for p in a.problems if p.code == "status_conflict"] == ["status_conflict"]
+
+
+def test_site_banner_and_versions_on_pages(tmp_path):
+    """A superseded version's pages carry the banner and link to the current text."""
+    if not CORPUS.is_dir():
+        pytest.skip("corpus not beside the project")
+    from build_tools.commands import generate
+    from build_tools.transforms import Context
+    src = tmp_path / "src"
+    src.mkdir()
+    for k in ("复议2017", "复议2023"):
+        shutil.copy(CORPUS / FILES[k], src)
+    docs, failures, _ = generate(src, tmp_path / "docs", Context(TODAY))
+    old = next(d for d in docs if "2017" in d.source)
+    new = next(d for d in docs if "2023" in d.source)
+    landing = (tmp_path / "docs" / old.slug / "index.md").read_text(encoding="utf-8")
+    chapter = (tmp_path / "docs" / old.slug / "chp_1.md").read_text(encoding="utf-8")
+    for page in (landing, chapter):
+        assert '!!! danger "本文本已被修订"' in page
+        assert f"](../{new.slug}/index.md)" in page
+    assert "**已被修订**" in landing and "**有效**" not in landing
+    assert "- 2017-09-01　**第二次修正**" in landing and "（本页即此次形成的文本）" in landing
+    current = (tmp_path / "docs" / new.slug / "index.md").read_text(encoding="utf-8")
+    assert "!!! danger" not in current and "**现行有效**" in current
+    home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert home.count("已被修订") == 1
