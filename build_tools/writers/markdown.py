@@ -18,7 +18,7 @@ from ..numerals import to_chinese
 STATUS_CLASS = {"有效": "valid", "现行有效": "valid", "已失效": "expired", "已废止": "expired",
                 "已被修订": "superseded", "已被修正": "superseded", "已被修改": "superseded",
                 "尚未施行": "pending", "尚未生效": "pending", "征求意见稿": "draft",
-                "草案": "draft", "送审稿": "draft", "公开征求意见稿": "draft", "征求意见已截止": "closed"}
+                "草案": "draft", "送审稿": "draft", "公开征求意见稿": "draft", "征求意见已截止": "draft"}
 DATE_NAMES = [("passed", "通过日期"), ("approved", "批准日期"), ("amended", "修订日期"),
               ("published", "公布日期"), ("effective", "施行日期"), ("expires", "失效日期"),
               ("comment_deadline", "意见截止日期")]
