@@ -441,8 +441,8 @@ def compute_status(work: Work, today: dt.date):
     for v in work.versions:
         if not v.draft:
             continue
-        deadline = v.doc.dates.get("comment_deadline", "")
-        v.status = "征求意见已截止" if deadline and deadline < t else (v.doc.declared_status or "草案")
+        from .transforms.metadata import status as file_status
+        v.status = file_status(v.doc, today)      # the draft's own words and comment deadline
         enacted_after = [s for s in enacted if s.date and v.date and s.date >= v.date]
         if enacted_after:
             v.replaced_by = enacted_after[0]

@@ -19,7 +19,7 @@ def codes(j):
 def test_000_lawrefbook_headings(seed_json):
     j = seed_json["000"]
     assert j["title"] == "贵阳市算力产业促进条例"
-    assert j["kind"] == "条例" and j["status"] == "有效"
+    assert j["kind"] == "条例" and j["status"] == "现行有效"
     assert j["slug"] == "guiyangshi-suanli-chanye-cujin-tiaoli"
     assert [c["title"] for c in j["chapters"]] == ["总则", "规划与基础设施建设", "产业发展与应用",
                                                    "服务保障", "附则"]
@@ -56,7 +56,7 @@ def test_001_front_matter_and_bullets(seed_json):
     assert j["format"] == "frontmatter-markdown"
     assert j["title"] == "贵州省大数据发展应用促进条例"
     assert j["issuer"] == "贵州省人民代表大会常务委员会"
-    assert j["status"] == "有效"
+    assert j["status"] == "现行有效"
     assert j["dates"] == {"passed": "2016-01-15", "amended": "2025-12-03",
                           "published": "2025-12-03", "effective": "2026-01-01"}
     assert len(j["chapters"]) == 9 and j["chapters"][8]["title"] == "附则"
@@ -75,7 +75,7 @@ def test_001_front_matter_and_bullets(seed_json):
 def test_002_repaired_draft(seed_json):
     j = seed_json["002"]
     assert j["title"] == "贵阳市数字经济促进条例（草案）"
-    assert j["status"] == "征求意见稿" and j["kind"] == "条例"
+    assert j["status"] == "征求意见已截止" and j["kind"] == "条例"     # deadline 2026-03-01
     assert j["dates"] == {"published": "2026-01-27", "comment_deadline": "2026-03-01"}
     present = list(range(1, 5)) + list(range(8, 35)) + list(range(38, 51))
     assert anchors(j) == [f"art_{i}" for i in present]
@@ -143,7 +143,7 @@ def test_003_plain_text_measures(seed_json):
 def test_004_groups_and_expiry(seed_json):
     j = seed_json["004"]
     assert j["title"] == "关于加快推进算力产业创新发展的措施"
-    assert j["kind"] == "措施" and j["status"] == "有效"
+    assert j["kind"] == "措施" and j["status"] == "现行有效"
     assert j["dates"] == {"effective": "2024-01-25", "expires": "2027-01-24"}
     assert [c["title"] for c in j["chapters"]] == ["总体要求", "支持措施", "保障措施"]
     assert [a["label"] for a in j["articles"]] == [f"{i}．" for i in range(1, 16)]
@@ -164,9 +164,9 @@ def test_status_follows_expiry(seed_docs):
 
     from build_tools.transforms import metadata
     doc = seed_docs["004"]
-    assert metadata.status(doc, datetime.date(2027, 1, 24)) == "有效"
+    assert metadata.status(doc, datetime.date(2027, 1, 24)) == "现行有效"
     assert metadata.status(doc, datetime.date(2027, 1, 25)) == "已失效"
-    assert metadata.status(seed_docs["001"], datetime.date(2025, 12, 31)) == "尚未施行"
+    assert metadata.status(seed_docs["001"], datetime.date(2025, 12, 31)) == "尚未生效"
 
 
 def test_export_command_prints_json():

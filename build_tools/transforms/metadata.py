@@ -208,10 +208,12 @@ def _issuer(doc):
 
 def status(doc, today) -> str:
     if doc.declared_status in DRAFT:
-        return doc.declared_status
+        deadline = doc.dates.get("comment_deadline")
+        return "征求意见已截止" if deadline and deadline < today.isoformat() else doc.declared_status
     expires, effective = doc.dates.get("expires"), doc.dates.get("effective")
     if expires and expires < today.isoformat():
         return "已失效"
     if effective and effective > today.isoformat():
-        return "尚未施行"
-    return doc.declared_status or "有效"
+        return "尚未生效"
+    # the words of versions.py, which refines this status with the rest of the collection
+    return "现行有效" if doc.declared_status in ("", "有效") else doc.declared_status
