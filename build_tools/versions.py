@@ -9,6 +9,7 @@ and needs nothing but the finished documents and the build date.
     events(doc)               -> [Event] read from the document's 题注 (history)
     apply(docs, today)        -> [Work] and each document's collection status set
     version_in_force(work, d) -> the version in force on date d (None if none was)
+    slug_in_force(doc, d)     -> the same from a built document alone (its slug)
 
 How each grouping was decided is kept in Work.notes (Chinese, shown in the source notes).
 """
@@ -474,6 +475,23 @@ def version_in_force(work: Work, date) -> Optional[Version]:
     return best
 
 
+def slug_in_force(doc, date) -> Optional[str]:
+    """For a document of a built collection (after apply): the slug of the version of its work
+    that governed on `date`, from the data the document carries (doc.derived['version']); None
+    when no text of the collection had come into force by then.  For citations that name a
+    date (《…》（2017年修正）, or a citing text's own date)."""
+    info = (getattr(doc, "derived", None) or {}).get("version") or {}
+    d = date.isoformat() if isinstance(date, dt.date) else str(date)
+    best = None
+    for x in info.get("versions", ()):
+        start = x.get("in_force_from", "")
+        if x.get("draft") or x.get("copy") or not start or start > d:
+            continue
+        if best is None or start >= best["in_force_from"]:
+            best = x
+    return best["slug"] if best else None
+
+
 def work_of(works: list[Work]) -> dict[str, Work]:
     """slug -> its work."""
     return {v.slug: w for w in works for v in w.versions}
@@ -494,7 +512,8 @@ def summary(work: Work, v: Version) -> dict:
                         if v.replaced_by else None),
         "current": (work.current().slug if work.current() else ""),
         "versions": [{"slug": x.slug, "date": x.date, "label": x.label, "status": x.status,
-                      "title": x.doc.title} for x in work.versions],
+                      "title": x.doc.title, "draft": x.draft, "copy": x.copy_of is not None,
+                      "in_force_from": x.in_force_from} for x in work.versions],
         "events": [{"date": e.date, "kind": e.kind, "label": e.label, "body": e.body,
                     "instrument": e.instrument, "version": e.version} for e in work.events],
         "notes": [["version_grouping", n] for n in work.notes] + [list(n) for n in v.notes],

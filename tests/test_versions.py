@@ -146,6 +146,11 @@ def test_version_in_force(corpus_docs):
     assert version_in_force(w, "2024-01-01").doc is corpus_docs["复议2023"]
     assert version_in_force(w, "2010-01-01") is None      # that text is not in the collection
     assert w.current().doc is corpus_docs["复议2023"]
+    from build_tools.versions import slug_in_force
+    for date in ("2010-01-01", "2020-05-01", "2023-12-31", "2024-01-01"):
+        found = version_in_force(w, date)
+        assert slug_in_force(corpus_docs["复议2017"], date) == (found.slug if found else None)
+        assert slug_in_force(corpus_docs["复议2023"], date) == (found.slug if found else None)
 
 
 def test_seed_statuses():
