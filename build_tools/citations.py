@@ -469,7 +469,7 @@ def _int(text):
 def _hover(c) -> str:
     version = version_label(c.target)
     head = f"《{c.target.title}》" + (f"（{version}）" if version else "")
-    if c.target.status and c.target.status != "有效":
+    if c.target.status and c.target.status not in ("现行有效", "有效"):
         head += f"〔{c.target.status}〕"
     if c.note:
         head = f"〔注意：{c.note}，条文序号和内容可能不同〕" + head

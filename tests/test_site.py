@@ -293,7 +293,7 @@ def test_print_shows_the_text_its_document_and_address_without_chrome(web, tmp_p
               ".regsearch", "#art_31 .article-tools", "#art_31__para_2 .para-tools"]
     for sel in hidden:
         assert not page.is_visible(sel), sel
-    assert page.inner_text(".doc-context").split() == ["《贵阳市算力产业促进条例》", "有效", "版本：2025"]
+    assert page.inner_text(".doc-context").split() == ["《贵阳市算力产业促进条例》", "现行有效", "版本：2025"]
     footer = page.inner_text(".print-footer")
     today = datetime.date.today().isoformat()
     assert f"https://fagui.example.org/{SLUG000}/chp_5.html" in footer and today in footer

@@ -19,6 +19,7 @@ STATUS_CLASS = {"有效": "valid", "现行有效": "valid", "已失效": "expire
                 "已被修订": "superseded", "已被修正": "superseded", "已被修改": "superseded",
                 "尚未施行": "pending", "尚未生效": "pending", "征求意见稿": "draft",
                 "草案": "draft", "送审稿": "draft", "公开征求意见稿": "draft", "征求意见已截止": "draft"}
+IN_FORCE = ("现行有效", "有效")       # versions.py's word, and a front matter's
 DATE_NAMES = [("passed", "通过日期"), ("approved", "批准日期"), ("amended", "修订日期"),
               ("published", "公布日期"), ("effective", "施行日期"), ("expires", "失效日期"),
               ("comment_deadline", "意见截止日期")]
@@ -256,7 +257,8 @@ def front_matter(meta: dict) -> str:
 
 def doc_meta(doc: Document) -> dict:
     return {"doc_title": doc.title, "doc_slug": doc.slug, "doc_kind": doc.kind,
-            "doc_status": doc.status, "doc_expires": doc.dates.get("expires", ""),
+            "doc_status": doc.status, "doc_status_class": STATUS_CLASS.get(doc.status, "other"),
+            "doc_expires": doc.dates.get("expires", ""),
             "doc_version": version_label(doc), "doc_issuer": doc.issuer,
             "doc_date": doc_date(doc)}
 
@@ -397,13 +399,13 @@ def cited_by_md(doc: Document, a: Article, linker) -> list[str]:
     for d, art in refs:
         groups.setdefault(d.slug, []).append(art)
         docs[d.slug] = d
-    order = sorted(groups, key=lambda s: (docs[s].status != "有效", docs[s].title, s))
+    order = sorted(groups, key=lambda s: (docs[s].status not in IN_FORCE, docs[s].title, s))
     out = [f'??? quote cited-by "被引用（{len(refs)}）"', ""]
     for slug in order:
         d = docs[slug]
         links = "、".join(f"[{escape(x.label)}]({linker.href(doc.slug, (slug, x.anchor))})"
                          for x in groups[slug])
-        status = f"（{escape(d.status)}）" if d.status and d.status != "有效" else ""
+        status = f"（{escape(d.status)}）" if d.status and d.status not in IN_FORCE else ""
         out.append(f"    - 《{escape(d.title)}》{status}{links}")
     return out + [""]
 
