@@ -29,7 +29,7 @@ def cmd_export(args) -> int:
         json.dump(export_view.to_json(doc), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    from .commands import load_sources
+    from .loading import load_sources
     docs, failures = load_sources(args.path, ctx, allow_outside=args.allow_outside_links)
     out = sys.stdout
     for doc in docs:

@@ -61,11 +61,11 @@ def _join(page: str, path: str) -> str:
 
 @pytest.fixture(scope="module")
 def corpus_site(corpus_markdown, monkeypatch_module):
-    from build_tools import commands
+    from build_tools import mkdocs_run
     docs, out = corpus_markdown
     if SHARD_OF > 1:
         monkeypatch_module.setenv("REGSITE_SHARD", f"0/{SHARD_OF}")
-    commands._mkdocs_once(ROOT / "mkdocs.yml", out / "site", False, out / "docs", dirty=True)
+    mkdocs_run._mkdocs_once(ROOT / "mkdocs.yml", out / "site", False, out / "docs", dirty=True)
     return out / "site"
 
 

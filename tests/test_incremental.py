@@ -109,14 +109,14 @@ def test_a_failed_site_build_is_not_mistaken_for_an_unchanged_one(tmp_path):
 
 
 def test_the_model_cache_gives_the_documents_a_fresh_read_gives(tmp_path, monkeypatch):
-    from build_tools import commands
+    from build_tools import commands, loading
     from build_tools.export import to_json
     from build_tools.transforms import Context
     src = tmp_path / "seeds"
     shutil.copytree(ROOT / "seeds", src)
     cold, _ = commands.load_sources(src, Context(TODAY))
     with monkeypatch.context() as m:        # the warm run must not read any source again
-        m.setattr(commands, "_load_one", lambda args: pytest.fail(f"read again: {args[0]}"))
+        m.setattr(loading, "_load_one", lambda args: pytest.fail(f"read again: {args[0]}"))
         warm, _ = commands.load_sources(src, Context(TODAY))
     monkeypatch.setenv("REGSITE_CACHE", "off")
     fresh, _ = commands.load_sources(src, Context(TODAY))
@@ -132,13 +132,13 @@ def test_the_model_cache_gives_the_documents_a_fresh_read_gives(tmp_path, monkey
 def test_the_parallel_paths_write_the_same_docs(tmp_path, monkeypatch):
     """Large sites read sources in worker processes and build the search index in a forked
     one: forced here on the seeds, the docs are the same as from the serial paths."""
-    from build_tools import commands
+    from build_tools import commands, loading
     from build_tools.transforms import Context
     from build_tools.writers import site
     serial = tmp_path / "serial"
     monkeypatch.setenv("REGSITE_CACHE", "off")
     commands.generate(ROOT / "seeds", serial, Context(TODAY))
-    monkeypatch.setattr(commands, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 1)
     monkeypatch.setattr(site, "PARALLEL_FROM", 1)
     monkeypatch.setenv("REGSITE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("REGSITE_CACHE", "on")

@@ -55,7 +55,7 @@ def build(source=ROOT / "seeds", dist=ROOT / "dist", ctx=None, config_file=OFFLI
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from .. import commands, slugs
+    from .. import commands, console, loading, slugs
     from ..transforms import Context
 
     t0 = time.time()
@@ -71,7 +71,7 @@ def build(source=ROOT / "seeds", dist=ROOT / "dist", ctx=None, config_file=OFFLI
         docs_dir = work / "docs"
         if from_docs:
             say(f"1/5 读取来源，使用已生成的 {from_docs} …")
-            docs, failures = commands.load_sources(source, ctx)
+            docs, failures = loading.load_sources(source, ctx)
             shutil.copytree(from_docs, docs_dir)
             stale = [d.slug for d in docs if not (docs_dir / d.slug / "index.md").exists()]
             if stale:
@@ -88,7 +88,7 @@ def build(source=ROOT / "seeds", dist=ROOT / "dist", ctx=None, config_file=OFFLI
             (docs_dir / rel).write_bytes(data)
         raw = _raw_config(Path(config_file))
         site_name, site_url = raw.get("site_name", "site"), raw.get("site_url", "")
-        placeholder = commands.site_url_warning(config_file)
+        placeholder = console.site_url_warning(config_file)
         if placeholder:
             say(placeholder)
         infos = doc_infos(docs, source)

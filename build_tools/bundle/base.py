@@ -17,5 +17,5 @@ class BundleError(Exception):
 
 
 def say(msg: str):
-    from ..commands import say as _say
+    from ..console import say as _say
     _say(msg)

@@ -1,0 +1,161 @@
+"""Rendering docs/ into a site with MkDocs: reuse of unchanged pages, parallel shards, the sitemap and the build stamp."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .writers import site as site_writer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, changed=None,
+                 published_docs=None, stage=None):
+    """Build into a new folder, then publish it: a failed build leaves site/ intact.
+
+    With `stage` (an empty folder from publish.new_folder(site_dir)) the site is built there
+    and the caller publishes it (with docs/, as one transaction); `published_docs` is where
+    docs_dir will be published, if it is a staged folder too.
+
+    With `changed` (the docs/ files whose text changed since the last build into site_dir),
+    the build is incremental when it can be: the new folder starts as hard links to the old
+    site's pages of unchanged Markdown and MkDocs renders only the missing ones (its dirty
+    build).  A change to the navigation, the configuration, the theme or the code, or a
+    site built from another docs/ folder, makes it a full build.  Large builds are rendered by
+    several MkDocs processes, each taking every n-th page."""
+    from . import publish
+    site_dir = Path(site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    docs = Path(docs_dir).resolve() if docs_dir else (Path(config_file).parent / "docs").resolve()
+    stamp = _build_stamp(config_file, Path(published_docs).resolve() if published_docs else docs, docs)
+    tmp = Path(stage) if stage else publish.new_folder(site_dir)
+    try:
+        kept = _reuse(site_dir, tmp, docs, changed, stamp)
+        pages = sum(1 for _ in docs.rglob("*.md")) - kept
+        jobs = min(os.cpu_count() or 1, 4) if pages >= SHARD_FROM else 1
+        if jobs == 1:
+            _mkdocs_once(config_file, tmp, strict, docs, dirty=True)
+        else:
+            procs = [subprocess.Popen([sys.executable, "-m", "build_tools.mkdocs_run", str(config_file), str(tmp),
+                                       str(docs), "1" if strict else "0"],
+                                      cwd=ROOT, env={**os.environ, "REGSITE_SHARD": f"{k}/{jobs}"})
+                     for k in range(jobs)]
+            codes = [p.wait() for p in procs]
+            if any(codes):
+                raise RuntimeError(f"MkDocs 分片构建失败（退出码 {codes}）")
+        _sitemap(config_file, tmp)
+        (tmp / STAMP).write_text(stamp, encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if not stage:
+        publish.publish([(tmp, site_dir)])
+    return kept
+
+
+STAMP = ".regsite-build"       # in site/: what the site was built from (see _build_stamp)
+
+
+def _build_stamp(config_file, docs: Path, content: Path | None = None) -> str:
+    """What every page of a site depends on besides its own Markdown: the docs/ folder (named
+    where it is published; its navigation read from `content`, where it is written) and its
+    navigation, the configuration, the theme overrides, the hooks' code, the installed
+    packages that shape pages and every REGSITE_* switch."""
+    import hashlib
+
+    from .cache import SITE_PACKAGES, code_version, package_versions, switches
+    h = hashlib.sha256(f"{docs}\n{code_version()}\n{package_versions(SITE_PACKAGES)}\n{switches()}\n".encode())
+    nav = (content or docs) / site_writer.NAV_FILE
+    if nav.is_file():
+        h.update(b"nav\0" + nav.read_bytes())
+    config_file = Path(config_file)
+    for path in [config_file, *sorted((config_file.parent / "overrides").rglob("*"))]:
+        if path.is_file():
+            h.update(str(path).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _reuse(site_dir: Path, tmp: Path, docs: Path, changed, stamp) -> int:
+    """Hard-link into tmp the old site's output of every docs/ file not in `changed` and older
+    than that output, when an incremental build is possible; returns the number of pages kept
+    (0 for a full build).  Everything else (changed pages, pages of a build that failed, theme
+    assets, 404 page, sitemap) is written anew, so MkDocs never writes into a linked file."""
+    if changed is None or not site_dir.is_dir():      # the stamp covers the navigation
+        return 0
+    try:
+        if (site_dir / STAMP).read_text(encoding="utf-8") != stamp:
+            return 0
+    except OSError:
+        return 0
+    kept = 0
+    made: set[Path] = set()
+    for src in docs.rglob("*"):
+        rel = src.relative_to(docs).as_posix()
+        if rel in changed or not src.is_file() or rel.startswith("."):
+            continue
+        out_rel = rel[:-3] + ".html" if rel.endswith(".md") else rel
+        old = site_dir / out_rel
+        new = tmp / out_rel
+        if new.parent not in made:
+            new.parent.mkdir(parents=True, exist_ok=True)
+            made.add(new.parent)
+        try:
+            if old.stat().st_mtime_ns < src.stat().st_mtime_ns:
+                continue
+            os.link(old, new)
+        except OSError:
+            continue
+        kept += rel.endswith(".md")
+    return kept
+
+
+SHARD_FROM = 2000      # pages; below this one MkDocs process is faster than several
+
+
+def _sitemap(config_file, site):
+    """The sitemap of every page, written by us whether one MkDocs process built the site or
+    several (each shard knows only its own pages) and whether the build was full or
+    incremental, so a rebuild writes the bytes a cold build writes."""
+    import datetime
+    import gzip
+    import yaml
+    with open(config_file, encoding="utf-8") as fh:
+        base = (yaml.safe_load(fh).get("site_url") or "").rstrip("/") + "/"
+    today = datetime.date.today().isoformat()
+    urls = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if p.name != "404.html")
+    body = "".join(f"    <url>\n         <loc>{base}{u}</loc>\n         <lastmod>{today}</lastmod>\n    </url>\n"
+                   for u in urls)
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>")
+    (site / "sitemap.xml").write_text(xml, encoding="utf-8")
+    with open(site / "sitemap.xml.gz", "wb") as raw, \
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as fh:   # no time stamp: same bytes
+        fh.write(xml.encode("utf-8"))
+
+
+class _NoDirtyWarning:
+    """MkDocs warns that a dirty build may leave stale links; ours starts from a folder that
+    holds only the unchanged pages of an unchanged navigation (see _reuse)."""
+
+    @staticmethod
+    def filter(record):
+        return "'dirty' build" not in record.getMessage()
+
+
+def _mkdocs_once(config_file, site_dir, strict, docs_dir, dirty=False):
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+    extra = {"docs_dir": str(docs_dir)} if docs_dir else {}
+    cfg = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **extra)
+    build(cfg, dirty=dirty)
+
+
+if __name__ == "__main__":      # one shard of a parallel MkDocs build (see mkdocs_build)
+    cfg_file, out, docs_arg, strict_arg = sys.argv[1:5]
+    _mkdocs_once(cfg_file, Path(out), strict_arg == "1", Path(docs_arg) if docs_arg else None, dirty=True)
