@@ -415,11 +415,11 @@ def glossary(docs, used: dict[str, set]) -> list[dict]:
     for t, slugs in used.items():
         if t in entries:
             entries[t]["used_in"] = sorted(slugs)
-    out = [entries[t] for t in sorted(entries)]
     keys: set[str] = set()
-    for e in out:
-        e["key"] = _key(e["term"], keys)
-    return out
+    for t in sorted(entries):          # ids in code point order: stable, whatever the display order
+        entries[t]["key"] = _key(t, keys)
+    from .collation import pinyin_key
+    return [entries[t] for t in sorted(entries, key=lambda t: pinyin_key(t, False))]
 
 
 def _key(term, taken) -> str:

@@ -127,3 +127,19 @@ def test_measures_contents_show_each_measures_title(seed_docs):
     doc = seed_docs["004"]
     landing = md.landing_page(doc, md.plan(doc), None)
     assert "    - [7．加快人工智能大模型建设](part_2.md#part_2__art_7)" in landing
+
+
+def test_documents_and_terms_in_chinese_reading_order(tmp_path):
+    """By pinyin syllable, without a leading 中华人民共和国, not by slug or code point
+    (code point order would put 中 (U+4E2D) before 长 (U+957F) and 重 (U+91CD))."""
+    from build_tools.collation import pinyin_key
+    titles = ["中华人民共和国宪法", "重庆市城市管理条例", "长城保护条例", "安全生产法", "八达岭"]
+    assert sorted(titles, key=pinyin_key) == [
+        "安全生产法", "八达岭", "长城保护条例", "重庆市城市管理条例", "中华人民共和国宪法"]
+    nav = (ROOT / "docs" / ".nav.yml").read_text(encoding="utf-8")
+    order = [line[2:].split(":")[0] for line in nav.splitlines() if line.startswith("- ")]
+    assert order == ["首页", "关于加快推进算力产业创新发展的措施", "广州市推进算力基础设施高质量发展的若干措施",
+                     "贵阳市数字经济促进条例（草案）", "贵阳市算力产业促进条例", "贵州省大数据发展应用促进条例", "术语表"]
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    terms = [line[3:].split(" {#")[0] for line in glossary.splitlines() if line.startswith("## ")]
+    assert terms[:4] == ["大数据", "公共机构", "公共数据", "企业数据"] and terms.index("算力") < terms.index("算力产业")

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from . import markdown as md
+from ..collation import pinyin_key
 
 NAV_FILE = ".nav.yml"
 GENERATED_MARK = ".generated-by-build_tools"
@@ -181,7 +182,6 @@ def home_page(docs) -> str:
 
 
 GROUP_MAX = 40          # documents per navigation group: keeps every page's navigation small
-NATIONAL = "zhonghua-renmin-gongheguo-"
 
 
 def nav(docs, plans, with_glossary: bool) -> list:
@@ -208,14 +208,14 @@ def _doc_entry(d, plans):
 
 def _nav_node(node, plans) -> list:
     out = []
-    for name in sorted(node["dirs"]):
+    for name in sorted(node["dirs"], key=pinyin_key):
         child = node["dirs"][name]
         label = name
         while not child["docs"] and len(child["dirs"]) == 1:
             (sub, child), = child["dirs"].items()
             label = name if sub in name or name.endswith(sub) else f"{label} · {sub}"
         out.append({md.theme_text(label): _nav_node(child, plans)})
-    docs = sorted(node["docs"], key=lambda d: d.slug.removeprefix(NATIONAL))
+    docs = sorted(node["docs"], key=lambda d: (pinyin_key(d.title), d.slug))
     if len(docs) <= GROUP_MAX:
         out += [_doc_entry(d, plans) for d in docs]
         return out
@@ -232,10 +232,11 @@ def _letter_groups(docs):
     a letter with more documents than that is cut into numbered parts."""
     by_letter: dict[str, list] = {}
     for d in docs:
-        key = d.slug.removeprefix(NATIONAL)[:1].upper() or "#"
+        syllables = pinyin_key(d.title)[0]
+        key = syllables[0][:1].upper() if syllables and syllables[0][:1].isascii() and syllables[0][:1].isalpha() else "#"
         by_letter.setdefault(key, []).append(d)
     groups, current, size = [], [], 0
-    for letter in sorted(by_letter):
+    for letter in sorted(by_letter, key=lambda k: (k == "#", k)):
         chunk = by_letter[letter]
         if len(chunk) > GROUP_MAX:
             if current:
@@ -267,7 +268,8 @@ def glossary_page(glossary, docs, plans) -> str:
             out += [f"> {md.escape(df['text'])}", ">",
                     f"> —— [《{md.escape(df['title'])}》{md.escape(df['label'])}]"
                     f"({df['slug']}/{page}.md#{df['anchor']})", ""]
-        users = [by_slug[s] for s in entry.get("used_in", []) if s in by_slug]
+        users = sorted((by_slug[s] for s in entry.get("used_in", []) if s in by_slug),
+                       key=lambda u: (pinyin_key(u.title), u.slug))
         if users:
             links = "、".join(f"[《{md.escape(u.title)}》]({u.slug}/index.md)" for u in users)
             out += [f"使用该术语的文件：{links}", ""]
