@@ -329,3 +329,73 @@ def test_a_link_to_a_missing_article_explains_itself(web):
     assert mark.get_attribute("href") == "index.html#source-notes"
     assert outside == []
     ctx.close()
+
+
+def test_toc_marks_the_article_arrived_at(web):
+    """On the two-article 第五章, Material's scroll spy would mark 第三十二条."""
+    base, ctx, page, outside = _page(web)
+    for target in ("art_31", "art_31__para_2"):
+        page.goto(f"{base}/{SLUG000}/index.html#{target}")
+        page.wait_for_url(re.compile(rf"chp_5\.html#{target}$"))
+        page.wait_for_timeout(600)
+        active = page.evaluate("[...document.querySelectorAll('.md-nav--secondary .md-nav__link--active')]"
+                               ".map(e => e.textContent.trim())")
+        assert active == ["第三十一条"], (target, active)
+    ctx.close()
+
+
+def test_footer_names_the_other_document(site):
+    page = (site / SLUG000 / "chp_5.html").read_text(encoding="utf-8")
+    assert 'aria-label="下一页: 贵州省大数据发展应用促进条例 · 概览"' in page
+    assert 'aria-label="上一页: 第四章 服务保障"' in page
+
+
+def test_phone_home_table_fits_and_a_tap_opens_a_definition(web):
+    base, b = web
+    ctx = b.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = ctx.new_page()
+    page.goto(f"{base}/index.html")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("(() => { const t = document.querySelector('.md-content table');"
+                         " return t.getBoundingClientRect().right <= innerWidth; })()")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "phone-home.png"))
+    page.goto(f"{base}/{SLUG000}/chp_3.html")
+    term = page.locator(".md-content a.term").first
+    term.tap()
+    page.wait_for_selector(".term-popup")
+    assert page.url.endswith("chp_3.html")                     # the first tap does not leave
+    assert page.inner_text(".term-popup").startswith("本条例所称算力，是指")
+    assert page.get_attribute(".term-popup a", "href").endswith("chp_5.html#art_31__para_1")
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.term-popup')).fontSize)")
+    assert size >= 14
+    ctx.close()
+
+
+def test_definition_hover_is_legible(web):
+    base, ctx, page, outside = _page(web)
+    page.goto(f"{base}/{SLUG000}/chp_3.html")
+    page.locator(".md-content a.term").first.hover()
+    page.wait_for_selector(".md-tooltip2--active")
+    style = page.evaluate("(() => { const s = getComputedStyle(document.querySelector('.md-tooltip2--active .md-tooltip2__inner'));"
+                          " return [parseFloat(s.fontSize), s.fontWeight]; })()")
+    assert style[0] >= 14 and style[1] == "400", style
+    ctx.close()
+
+
+def test_dark_mode_follows_the_system_and_404_is_chinese_with_search(web):
+    base, b = web
+    ctx = b.new_context(viewport={"width": 1400, "height": 900}, color_scheme="dark")
+    page = ctx.new_page()
+    page.goto(f"{base}/{SLUG000}/chp_5.html")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.goto(f"{base}/404.html")
+    assert page.inner_text("h1") == "找不到这个页面"
+    page.click(".notfound-search")
+    assert page.evaluate("document.activeElement.matches('.regsearch .md-search__input')")
+    ctx.close()
+    ctx = b.new_context(viewport={"width": 1400, "height": 900}, color_scheme="light")
+    page = ctx.new_page()
+    page.goto(f"{base}/{SLUG000}/chp_5.html")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+    ctx.close()

@@ -84,6 +84,31 @@
     if (heading && heading !== el) heading.classList.add("is-target-context");
   }
 
+  /* The page's table of contents marks the article arrived at (Material's scroll spy marks
+     the last heading above the fold, which on a short page is a later article). */
+  function markTocTarget() {
+    if (!location.hash) return;
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = document.getElementById(id) || gapMarker(id);
+    var head = el && (articleHeading(el) || el);
+    if (!head || !head.id) return;
+    var link = document.querySelector('.md-nav--secondary a.md-nav__link[href="#' + head.id + '"]');
+    if (!link) return;
+    var links = document.querySelectorAll(".md-nav--secondary a.md-nav__link");
+    var passed = true;
+    for (var i = 0; i < links.length; i++) {
+      links[i].classList.remove("md-nav__link--active");
+      if (links[i] === link) passed = false;
+      links[i].classList.toggle("md-nav__link--passed", passed);
+    }
+    link.classList.add("md-nav__link--active");
+  }
+
+  function markTocSoon() {
+    setTimeout(markTocTarget, 60);
+    setTimeout(markTocTarget, 400);
+  }
+
   /* A status shown as (现行)有效 becomes 已失效 once the expiry date has passed. */
   function statusByDate() {
     var today = new Date().toISOString().slice(0, 10);
@@ -115,6 +140,8 @@
       } else if (href in first) {
         a.setAttribute("title", first[href]);
       }
+      /* kept for tapShowsDefinitions: Material moves title= into its tooltip on hover */
+      if (a.hasAttribute("title")) a.setAttribute("data-definition", a.getAttribute("title"));
     }
   }
 
@@ -303,6 +330,41 @@
     });
   }
 
+  /* Touch screens: a tap on a defined term opens its definition under it; a second tap on
+     the term, or the popup's link, goes to the defining article. */
+  function tapShowsDefinitions() {
+    var open = null, popup = null;
+    function close() {
+      if (popup) popup.remove();
+      if (open) open.classList.remove("term-open");
+      popup = open = null;
+    }
+    document.addEventListener("click", function (e) {
+      if (!window.matchMedia || !window.matchMedia("(hover: none)").matches) return;
+      var a = e.target.closest && e.target.closest(".md-content a.term");
+      if (e.target.closest && e.target.closest(".term-popup")) return;
+      if (!a || a === open) { close(); return; }
+      var text = a.getAttribute("data-definition") || a.getAttribute("title") || "";
+      if (!text) return;
+      e.preventDefault();
+      close();
+      open = a;
+      a.classList.add("term-open");
+      popup = document.createElement("div");
+      popup.className = "term-popup";
+      popup.setAttribute("role", "tooltip");
+      popup.textContent = text;
+      var go = document.createElement("a");
+      go.href = a.href;
+      go.textContent = "查看定义所在条文 →";
+      popup.appendChild(go);
+      document.body.appendChild(popup);
+      var r = a.getBoundingClientRect(), w = popup.offsetWidth;
+      popup.style.top = (window.scrollY + r.bottom + 6) + "px";
+      popup.style.left = Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - w - 8)) + "px";
+    }, true);
+  }
+
   function copyButton(cls, label, text, value) {
     var b = document.createElement("button");
     b.className = "article-copy " + cls;
@@ -329,14 +391,18 @@
   addArticleTools();
   addCitationBox();
   tapShowsParagraphTools();
+  tapShowsDefinitions();
 
   function init() {
     if (forwardFromLanding()) return;
     highlight();
+    markTocSoon();
     statusByDate();
     stampPrintDate();
   }
-  window.addEventListener("hashchange", function () { if (!forwardFromLanding()) highlight(); });
+  window.addEventListener("hashchange", function () {
+    if (!forwardFromLanding()) { highlight(); markTocSoon(); }
+  });
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {
