@@ -267,8 +267,8 @@ def version_label(doc: Document) -> str:
     """The version an academic citation names: 2025修正 / 2025修订 for an amended text (the
     word the source's history notes use last), the year of adoption otherwise; 征求意见稿 /
     草案 for a draft.  Empty when the source gives no date."""
-    if doc.status in ("征求意见稿", "草案", "送审稿"):
-        return doc.status
+    if STATUS_CLASS.get(doc.status) == "draft":
+        return doc.status if doc.status in ("草案", "送审稿") else "征求意见稿"
     if "amended" in doc.dates:
         history = "".join(p.text for p in doc.history)
         word = "修订" if history.rfind("修订") > history.rfind("修正") else "修正"
