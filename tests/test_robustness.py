@@ -120,3 +120,65 @@ def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path):
     code, titles, err = _export_all(src)
     assert code == 1
     assert [x for x in err.splitlines() if "文件为空" in x] == [f"错误 {src}/坏\\n名.md: 文件为空（empty file）"]
+
+
+def _pairwise_orphans(doc):
+    """The orphan check as it was (every paragraph against every fragment with difflib): the
+    oracle for the indexed one.  Returns {(line, owner label, exact)}."""
+    from difflib import SequenceMatcher
+    frags = [f for f in dict.fromkeys(doc.meta.get("continuations", [])) if len(f) >= 10]
+    owners = {}
+    for f in frags:
+        owners[f] = next((a for a in doc.articles for p in a.paragraphs
+                          if p.text != f and p.text.endswith(f)), None)
+    frags = [f for f in frags if owners[f] is not None]
+    found = set()
+    for art in doc.articles:
+        for p in art.paragraphs:
+            if p.kind != "para":
+                continue
+            hit = next(((f, True) for f in frags if p.text == f), None) or next(
+                ((f, False) for f in frags if len(p.text) >= 10 and
+                 SequenceMatcher(None, p.text, f, autojunk=False).ratio() >= 0.85), None)
+            if hit and owners[hit[0]] is not art:
+                found.add((p.line, owners[hit[0]].label, hit[1]))
+    return found
+
+
+def test_the_indexed_orphan_check_finds_what_pairwise_comparison_finds():
+    import random
+    import re as _re
+    from importlib import import_module
+
+    from build_tools import readers, structure
+    from build_tools.sourcefile import SourceText
+    from build_tools.transforms import ORDER, Context
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import midsentence_bench
+    lines = midsentence_bench.make(0.05).split("\n")
+    rng = random.Random(16)
+    pieces = [i for i, x in enumerate(lines) if len(x) >= 12 and not x.startswith(("第", "#"))]
+    for copy in [lines[i] for i in rng.sample(pieces, 80)]:       # stray copies, some altered
+        if rng.random() < 0.5:
+            k = rng.randrange(len(copy))
+            copy = copy[:k] + rng.choice("甲乙丙丁") + copy[k + 1:]
+        at = rng.randrange(len(lines))
+        while not _re.match(r"^第.+条 ", lines[at]):
+            at = (at + 1) % len(lines)
+        lines[at:at] = ["", copy, ""]            # at the end of the article before
+    text = "\n".join(lines)
+
+    def prepared():
+        doc, blocks = readers.read(SourceText("断行.md", text, "utf-8", []))
+        structure.build(doc, blocks)
+        for name in ORDER[:ORDER.index("orphans")]:
+            import_module(f"build_tools.transforms.{name}").run(doc, Context(None))
+        return doc
+    expected = _pairwise_orphans(prepared())
+    doc = prepared()
+    import_module("build_tools.transforms.orphans").run(doc, Context(None))
+    dropped = {p.line for p in doc.problems if p.code == "orphan_fragment"}
+    inexact = {p.line for p in doc.problems if p.code == "copy_conflict"}
+    assert len(expected) >= 15 and any(not exact for _, _, exact in expected)
+    assert dropped == {line for line, _, _ in expected}
+    assert inexact == {line for line, _, exact in expected if not exact}

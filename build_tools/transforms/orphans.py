@@ -8,42 +8,112 @@ a disagreement between copies, never silently chosen.
 """
 from __future__ import annotations
 
+import math
+from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
 MIN_LEN = 10
 SIMILAR = 0.85
+SUFFIX = MIN_LEN        # characters a fragment and the paragraph that ends with it share at the end
 
 
-def _owner_of(doc, fragment):
+def _owners(doc, fragments):
+    """fragment -> the first article with a longer paragraph that ends with it (or None):
+    the paragraphs are looked up by their last SUFFIX characters, not compared with every
+    fragment."""
+    by_tail: dict[str, list[str]] = defaultdict(list)
+    for f in fragments:
+        by_tail[f[-SUFFIX:]].append(f)
+    owners: dict[str, object] = {f: None for f in fragments}
     for art in doc.articles:
         for p in art.paragraphs:
-            if p.text != fragment and p.text.endswith(fragment):
-                return art
-    return None
+            for f in by_tail.get(p.text[-SUFFIX:], ()):
+                if owners[f] is None and p.text != f and p.text.endswith(f):
+                    owners[f] = art
+    return owners
 
 
-def _match(text, fragments):
-    for f in fragments:
-        if text == f:
-            return f, True
-        if len(text) >= MIN_LEN and SequenceMatcher(None, text, f, autojunk=False).ratio() >= SIMILAR:
-            return f, False
-    return None, False
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """The bigrams of text as a multiset ((bigram, n) for its n-th occurrence)."""
+    seen: Counter = Counter()
+    out = []
+    for i in range(len(text) - 1):
+        g = text[i:i + 2]
+        seen[g] += 1
+        out.append((g, seen[g]))
+    return out
+
+
+def _prefix_size(n_chars: int, n_tokens: int) -> int:
+    """How many of a text's rarest bigrams must be indexed so that every text similar to it
+    (SequenceMatcher ratio >= SIMILAR) shares at least one of them (prefix filtering).
+
+    With M matching characters in k blocks, ratio = 2M/S (S the two lengths) >= r, and
+    k - 1 <= S - 2M (blocks are separated by unmatched characters), the two texts share at
+    least M - k >= (3r/2 - 1)S - 1 bigrams (as multisets); the lengths differ by at most
+    the factor r/(2 - r), so S >= n (1 + r/(2 - r)).  A text of n_tokens bigrams that must
+    share t of them with another shares one of its first n_tokens - t + 1 in any fixed order."""
+    r = SIMILAR
+    t = math.floor((1.5 * r - 1) * n_chars * (1 + r / (2 - r)) - 1)
+    return n_tokens if t < 1 else max(1, n_tokens - t + 1)
+
+
+class _Similar:
+    """The fragments, indexed so that a paragraph is compared only with the fragments that
+    can be similar to it: those of a compatible length that share one of the rare bigrams
+    that any similar text must share (see _prefix_size)."""
+
+    def __init__(self, fragments):
+        self.fragments = fragments
+        self.exact = {f: i for i, f in reversed(list(enumerate(fragments)))}
+        self.freq: Counter = Counter(t for f in fragments for t in _tokens(f))
+        self.longest = max(len(f) for f in fragments)
+        self.sets = [set(_tokens(f)) for f in fragments]
+        self.index: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for i, f in enumerate(fragments):
+            for tok in self._prefix(f):
+                self.index[tok].append(i)
+
+    def _prefix(self, text):
+        toks = sorted(_tokens(text), key=lambda t: (self.freq.get(t, 0), t))
+        return toks[:_prefix_size(len(text), len(toks))]
+
+    def match(self, text):
+        """(fragment, exact) for the first fragment equal or similar to text, or (None, False)."""
+        i = self.exact.get(text)
+        if i is not None:
+            return self.fragments[i], True
+        if len(text) < MIN_LEN or len(text) * SIMILAR / (2 - SIMILAR) > self.longest:
+            return None, False          # too short, or longer than anything similar to a fragment
+        low, high = len(text) * SIMILAR / (2 - SIMILAR), len(text) * (2 - SIMILAR) / SIMILAR
+        toks = set(_tokens(text))
+        candidates = sorted({i for tok in self._prefix(text) for i in self.index.get(tok, ())})
+        for i in candidates:
+            f = self.fragments[i]
+            if not low <= len(f) <= high:
+                continue
+            if len(toks & self.sets[i]) < (1.5 * SIMILAR - 1) * (len(text) + len(f)) - 1:
+                continue            # too few shared bigrams to be similar (see _prefix_size)
+            m = SequenceMatcher(None, text, f, autojunk=False)
+            if m.real_quick_ratio() >= SIMILAR and m.quick_ratio() >= SIMILAR and m.ratio() >= SIMILAR:
+                return f, False
+        return None, False
 
 
 def run(doc, ctx):
     fragments = [f for f in dict.fromkeys(doc.meta.get("continuations", [])) if len(f) >= MIN_LEN]
-    owners = {f: _owner_of(doc, f) for f in fragments}
+    owners = _owners(doc, fragments)
     fragments = [f for f in fragments if owners[f] is not None]
     if not fragments:
         return
+    similar = _Similar(fragments)
     containers = [(a.label, a.paragraphs, a) for a in doc.articles]
     containers += [(d.heading, d.paragraphs, None) for d in doc.divisions]
     containers.append(("序言", doc.preamble, None))
     for label, paras, art in containers:
         keep = []
         for p in paras:
-            f, exact = _match(p.text, fragments) if p.kind == "para" else (None, False)
+            f, exact = similar.match(p.text) if p.kind == "para" else (None, False)
             owner = owners.get(f)
             if f is None or owner is art:
                 keep.append(p)
