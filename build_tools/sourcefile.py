@@ -39,17 +39,30 @@ def decode(path, data: bytes) -> SourceText:
     if len(data) > MAX_BYTES:
         raise SourceError(path, f"文件过大（{len(data)} 字节，上限 {MAX_BYTES} 字节）")
     if data.startswith(codecs.BOM_UTF8):
-        text, encoding = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            text, encoding = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise SourceError(path, "有 UTF-8 字节顺序标记，但内容不是有效的 UTF-8（invalid UTF-8）",
+                              data[:exc.start + 3].count(b"\n") + 1) from None
         notes.append("已去除 UTF-8 字节顺序标记（BOM）")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start].replace(b"\x00", b"").count(b"\n") + 1
+            raise SourceError(path, "有 UTF-16 字节顺序标记，但内容不是有效的 UTF-16（invalid UTF-16）",
+                              line) from None
         notes.append("已按 UTF-16 解码")
+    elif _utf16_without_bom(data):
+        text, encoding = _utf16_without_bom(data)
+        notes.append(f"已按 {encoding.upper()} 解码（文件没有字节顺序标记）")
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError as exc:
             if b"\x00" in data[:4096]:
-                raise SourceError(path, "二进制文件，不是文本（binary file, not text）") from None
+                raise SourceError(path, "二进制文件，不是文本（binary file, not text）",
+                                  data[:data.index(b"\x00")].count(b"\n") + 1) from None
             try:
                 text, encoding = data.decode("gb18030"), "gb18030"
             except UnicodeDecodeError:
@@ -62,13 +75,35 @@ def decode(path, data: bytes) -> SourceText:
                                   line)
             notes.append("已按 GB18030/GBK 解码")
     if "\x00" in text:
-        raise SourceError(path, "二进制文件，不是文本（binary file, not text）")
+        raise SourceError(path, "含有 NUL 字节，不是纯文本（NUL byte: binary file, not text）",
+                          text[:text.index("\x00")].count("\n") + 1)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         notes.append("已统一换行符（CRLF/CR → LF）")
     if not text.strip():
         raise SourceError(path, "文件为空（empty file）")
     return SourceText(str(path), text, encoding, notes)
+
+
+def _utf16_without_bom(data: bytes):
+    """(text, 'utf-16-le' or 'utf-16-be') for UTF-16 without a byte order mark, else None.
+    Such a file has NUL bytes (the high byte of its ASCII characters: line ends, digits)
+    nearly all at odd offsets (little endian) or at even ones (big endian); a character
+    such as 一 (U+4E00) puts a few on the other side."""
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    odd = data[1::2].count(0)
+    even = data[0::2].count(0)
+    for encoding, here, there in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if here >= 2 and here > 4 * there:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            controls = sum(1 for c in text if c < " " and c not in "\n\r\t")
+            if "\n" in text and not controls and _looks_chinese(text):
+                return text, encoding
+    return None
 
 
 def _looks_chinese(text: str) -> bool:

@@ -1,4 +1,5 @@
 """Issue 16: nothing lost, nothing leaked, never half a site."""
+import codecs
 import json
 import os
 import subprocess
@@ -182,3 +183,41 @@ def test_the_indexed_orphan_check_finds_what_pairwise_comparison_finds():
     assert len(expected) >= 15 and any(not exact for _, _, exact in expected)
     assert dropped == {line for line, _, _ in expected}
     assert inexact == {line for line, _, exact in expected if not exact}
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_read(tmp_path, encoding):
+    from build_tools import pipeline
+    path = tmp_path / "law.md"
+    path.write_bytes(("# 一个测试条例\n\n" + LAW.split("\n", 2)[2]).encode(encoding))
+    doc = pipeline.load(path)
+    assert doc.title == "一个测试条例" and [a.anchor for a in doc.articles] == ["art_1", "art_2"]
+    assert any("UTF-16" in p.message and p.code == "encoding_normalized" for p in doc.problems)
+
+
+@pytest.mark.parametrize("data,line", [
+    (LAW.encode() + b"\x00 trailing", 6),
+    ("第一行\n第二行\n第三行\x00\n".encode(), 3),
+    (b"\xfd\n\n\x00\x01", 3),
+])
+def test_a_nul_byte_is_named_with_its_line(tmp_path, data, line):
+    from build_tools import pipeline, sourcefile
+    path = tmp_path / "bad.md"
+    path.write_bytes(data)
+    with pytest.raises(sourcefile.SourceError) as exc:
+        pipeline.load(path)
+    assert str(exc.value).startswith(f"{path}:{line}: ")
+    assert "NUL" in str(exc.value) or "二进制" in str(exc.value)
+
+
+@pytest.mark.parametrize("data,needle,line", [
+    (codecs.BOM_UTF8 + "第一行\n第二行".encode() + b"\xff\n", "UTF-8", 2),
+    (codecs.BOM_UTF16_LE + "第一行\n".encode("utf-16-le") + b"\x00\xd8\x41\x00", "UTF-16", 2),
+])
+def test_a_bom_with_invalid_text_is_an_error_with_its_line(tmp_path, data, needle, line):
+    from build_tools import pipeline, sourcefile
+    path = tmp_path / "bad.md"
+    path.write_bytes(data)
+    with pytest.raises(sourcefile.SourceError) as exc:
+        pipeline.load(path)
+    assert str(exc.value).startswith(f"{path}:{line}: ") and needle in str(exc.value)
