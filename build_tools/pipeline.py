@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from . import readers, slugs, sourcefile, structure
@@ -16,8 +17,34 @@ def load(path, ctx: Context | None = None):
     return load_text(src, ctx)
 
 
+# invisible formatting, not text: zero-width space, non-joiner and joiner, LRM/RLM, word
+# joiner, BOM inside the text; and the bidi embeddings, overrides and isolates, which make a
+# title display otherwise than it reads (贵阳市\u202e例条进促\u202c管理办法)
+INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff]")
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_invisible(text: str):
+    """text without invisible formatting characters, and [(line, characters removed)]."""
+    found = []
+    if not (INVISIBLE.search(text) or BIDI.search(text)):
+        return text, found
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        chars = INVISIBLE.findall(line) + BIDI.findall(line)
+        if chars:
+            found.append((i + 1, chars))
+            lines[i] = BIDI.sub("", INVISIBLE.sub("", line))
+    return "\n".join(lines), found
+
+
 def load_text(src, ctx=None):
+    text, removed = strip_invisible(src.text)
+    if removed:
+        src = sourcefile.SourceText(src.path, text, src.encoding, src.notes)
     doc, blocks = readers.read(src)
+    if removed:
+        _report_invisible(doc, removed)
     structure.build(doc, blocks)
     if doc.style == "plain":
         doc.report("no_articles", "warning",
@@ -29,6 +56,16 @@ def load_text(src, ctx=None):
     _account(doc)
     doc.slug = doc.derived["base_slug"] = slugs.base_slug(doc.title + (doc.subtitle or ""))
     return doc
+
+
+def _report_invisible(doc, removed):
+    bidi = any(BIDI.match(c) for _, chars in removed for c in chars)
+    kinds = sorted({f"U+{ord(c):04X}" for _, chars in removed for c in chars})
+    lines = "、".join(str(n) for n, _ in removed[:8]) + ("等" if len(removed) > 8 else "")
+    doc.report("invisible_removed", "warning" if bidi else "info",
+               f"原文第{lines}行共有 {sum(len(c) for _, c in removed)} 个不可见的格式字符"
+               f"（{'、'.join(kinds)}{'，其中有改变文字显示方向的双向控制符' if bidi else ''}），"
+               "不是文字，已删除", removed[0][0])
 
 
 def _account(doc):

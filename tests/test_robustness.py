@@ -221,3 +221,18 @@ def test_a_bom_with_invalid_text_is_an_error_with_its_line(tmp_path, data, needl
     with pytest.raises(sourcefile.SourceError) as exc:
         pipeline.load(path)
     assert str(exc.value).startswith(f"{path}:{line}: ") and needle in str(exc.value)
+
+
+def test_bidi_and_zero_width_characters_are_recorded_and_removed():
+    doc = doc_from_text("# 贵阳市\u202e例条进促\u202c管理办法\n\n"
+                        "第一条 本办法所称\u200b数据\u200b，是指任何以电子方式对信息的记录。\n\n"
+                        "\u200b\n\n第二条 本办法自发布之日起施行。\n", "办法.md")
+    assert doc.title == "贵阳市例条进促管理办法"       # what the slug says is what is displayed
+    assert doc.slug == "guiyangshi-litiao-jincu-guanli-banfa"
+    assert [a.paragraphs[0].text for a in doc.articles] == [
+        "本办法所称数据，是指任何以电子方式对信息的记录。", "本办法自发布之日起施行。"]
+    assert [p.text for a in doc.articles for p in a.paragraphs if not p.text.strip("\u200b")] == []
+    records = [p for p in doc.problems if p.code == "invisible_removed"]
+    assert [(p.severity, p.line) for p in records] == [("warning", 1)]
+    assert "第1、3、5行" in records[0].message and "U+202E" in records[0].message
+    assert [d.term for d in doc.definitions] == ["数据"]        # not a term of its own with \u200b
