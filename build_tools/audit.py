@@ -7,10 +7,24 @@ must be named by a problem record that says why its text was dropped (a repeated
 an orphan fragment, a contents list).  Comparison ignores whitespace and the
 half-width/full-width difference of the punctuation the repair transform changes, and the
 characters Markdown uses as markers (# * _ ` > \\ | ~ -), which may be markup or text.
+
+Independently of how the reader classified a line, a line that looks like structure (an
+article label 第X条 at its start, a numbered heading 第X章/节/编, an unnumbered heading
+总则/分则/附则, or an annex start 附件/附表/附录) must have its element in the model: an
+article with that number, a division with that label or title, an annex division.  Text
+kept only in a paragraph, a contents list or a record does not account for it.  The
+patterns below are written here, not taken from the reader, so that one mistake cannot hide
+in both.
+
+A second check, `label_scan`, compares the article labels a plain scan of the source finds
+with the model's articles, per document.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from . import numerals
 
 FULL = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"})
 WS = re.compile(r"[\s\u3000]+")
@@ -69,8 +83,19 @@ def attributed(doc) -> dict[int, list[str]]:
     return by_line
 
 
-def unaccounted(doc) -> list[tuple[int, str]]:
-    """Source lines whose text is neither in the model nor named by a record."""
+def unaccounted(doc, structure: bool = True) -> list[tuple[int, str]]:
+    """Source lines whose text is neither in the model nor named by a record, and (unless
+    structure is False) lines that look like an article, a heading or an annex start whose
+    element is not in the model (`unplaced`), in line order."""
+    missing = _unaccounted_text(doc)
+    if structure:
+        seen = {n for n, _ in missing}
+        missing += [(n, raw) for n, _, raw in unplaced(doc) if n not in seen]
+        missing.sort()
+    return missing
+
+
+def _unaccounted_text(doc) -> list[tuple[int, str]]:
     markdown = doc.format != "plain-text"
     by_line = attributed(doc)
     covered: set[int] = set()
@@ -93,3 +118,117 @@ def unaccounted(doc) -> list[tuple[int, str]]:
             continue
         missing.append((i, raw))
     return missing
+
+
+# --- structure by a plain scan of the source (independent of the reader) ------------------
+
+NUM = r"[一二三四五六七八九十百千零〇两\d]+"
+SCAN_ARTICLE = re.compile(rf"^第[\s\u3000]*({NUM})[\s\u3000]*条(?:之({NUM}))?(?=[\s\u3000]|$)")
+SCAN_HEADING = re.compile(rf"^第({NUM})(编|分编|章|节)(?=[\s\u3000]|$|(?!规定|的|所|中|至|和|或|及)[^条款项，。、；])")
+SCAN_UNNUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、)?(总[\s\u3000]*则|分[\s\u3000]*则|附[\s\u3000]*则)$")
+SCAN_ANNEX = re.compile(rf"^附[\s\u3000]*([件表录])[\s\u3000]*({NUM})?[\s\u3000]*(?:[:：]|$)")
+INLINE_ARTICLE = re.compile(rf"(?<=[。；])[\s\u3000]*第({NUM})条(?:之({NUM}))?")
+NOSPACE = re.compile(r"[\s\u3000]+")
+
+
+def _number(text):
+    try:
+        return numerals.to_int(text)
+    except ValueError:
+        return None
+
+
+def scan_line(raw: str, markdown: bool):
+    """(kind, key) when a source line looks like structure, else None.
+    kind: article (key (number, suffix)), heading (key '第三章'), unnumbered (key '附则'),
+    annex (key (附件, number or None))."""
+    text = strip_markup(raw, markdown).strip().lstrip("\u3000").strip()
+    m = SCAN_ARTICLE.match(text)
+    if m:
+        number = _number(m.group(1))
+        suffix = _number(m.group(2)) if m.group(2) else 0
+        return ("article", (number, suffix)) if number is not None and suffix is not None else None
+    m = SCAN_HEADING.match(text)
+    if m and len(text) <= 60 and not re.search(r"[。；]", text):
+        return "heading", f"第{m.group(1)}{m.group(2)}"
+    m = SCAN_UNNUMBERED.match(text)
+    if m:
+        return "unnumbered", NOSPACE.sub("", m.group(1))
+    m = SCAN_ANNEX.match(text)
+    if m and len(text) <= 60:
+        return "annex", ("附" + m.group(1), _number(m.group(2)) if m.group(2) else None)
+    return None
+
+
+KIND_NAMES = {"article": "条文", "heading": "章节标题", "unnumbered": "无编号的标题", "annex": "附件的开头"}
+
+
+def omitted_lines(doc) -> set[int]:
+    return {n for p in doc.omitted for n in p.lines}
+
+
+def _model_structure(doc):
+    articles = {a.key for a in doc.articles}
+    labels = {NOSPACE.sub("", d.label) for d in doc.divisions}
+    titles = {NOSPACE.sub("", d.title) for d in doc.divisions} | labels
+    annexes = [d for d in doc.divisions if d.kind == "annex"]
+    return articles, labels, titles, annexes
+
+
+def _in_model(kind, key, model) -> bool:
+    articles, labels, titles, annexes = model
+    if kind == "article":
+        return key in articles
+    if kind == "heading":
+        return key in labels
+    if kind == "unnumbered":
+        return key in titles
+    word, number = key
+    return any(word in d.label and (number is None or d.number == number) for d in annexes)
+
+
+def unplaced(doc) -> list[tuple[int, str, str]]:
+    """Source lines that look like an article, a heading or an annex start whose element is
+    not in the model, whatever the reader took them for: (line, kind, text)."""
+    markdown = doc.format != "plain-text"
+    model = _model_structure(doc)
+    # a heading listed in a contents list the model keeps as omitted text is no loss: the
+    # contents list names it, and a chapter does not hold text; an article or an annex does,
+    # so an article or annex line is never accounted for by a contents list
+    contents = omitted_lines(doc)
+    out = []
+    body = False         # an annex follows the articles: 附件 above the title labels the file
+    for i, raw in enumerate(doc.lines, start=1):
+        found = scan_line(raw, markdown)
+        if not found or found[0] == "annex" and not body:
+            continue
+        body = body or found[0] == "article"
+        if found[0] in ("heading", "unnumbered") and (i in contents or not doc.articles):
+            continue     # without articles the text is one page of paragraphs (no_articles)
+        if not _in_model(*found, model):
+            out.append((i, found[0], raw))
+    return out
+
+
+def label_scan(doc) -> tuple[Counter, Counter]:
+    """Article labels by a plain scan of the source versus the model's articles, per document:
+    (labels starting a source line that no article of the model has, articles of the model
+    whose label starts no source line and follows no sentence end inside one), as counters of
+    (number, suffix).  Only statute-style documents are compared."""
+    if doc.style != "statute":
+        return Counter(), Counter()
+    markdown = doc.format != "plain-text"
+    source = Counter()
+    for raw in doc.lines:
+        found = scan_line(raw, markdown)
+        if found and found[0] == "article":
+            source[found[1]] += 1
+    model = Counter(a.key for a in doc.articles)
+    inline = set()       # a label right after a sentence end inside a line: two articles run together
+    for raw in doc.lines:
+        for m in INLINE_ARTICLE.finditer(raw):
+            number, suffix = _number(m.group(1)), _number(m.group(2)) if m.group(2) else 0
+            inline.add((number, suffix))
+    src_keys, model_keys = set(source), set(model)
+    return (Counter({k: source[k] for k in src_keys - model_keys}),
+            Counter({k: model[k] for k in model_keys - src_keys - inline}))

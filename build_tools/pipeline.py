@@ -72,9 +72,17 @@ def _account(doc):
     """The safety net of "nothing lost": a source line whose text reached neither the model
     nor a record (a parser limit, a bug) is recorded as an error, so the build says so."""
     from . import audit
-    for line, raw in audit.unaccounted(doc):
+    for line, raw in audit.unaccounted(doc, structure=False):
         doc.report("text_unaccounted", "error",
                    f"第{line}行的文字“{raw.strip()[:20]}”未能收入正文，请核对原件并报告此问题", line)
+    # a line that looks like an article, a heading or an annex start, whatever the reader took
+    # it for, must have its element in the model; an article that is not can neither be cited
+    # nor found (error), a heading or an annex start only loses its place in the structure
+    for line, kind, raw in audit.unplaced(doc):
+        what = audit.KIND_NAMES[kind]
+        doc.report("structure_unplaced", "error" if kind == "article" else "warning",
+                   f"第{line}行“{raw.strip()[:30]}”形如{what}，但本站未能将其作为{what}收入正文结构"
+                   f"（{'其文字只作为原文目录列在来源说明中，未在正文中发布' if line in audit.omitted_lines(doc) else '其文字仍在正文中'}），请核对原件", line)
 
 
 def sources(folder, allow_outside=False) -> list[Path]:
