@@ -44,7 +44,7 @@ def test_own_lifetime_sets_expiry_and_says_from_which_sentence(closing, expires)
 ])
 def test_lifetime_of_something_else_is_not_the_instruments(sentence):
     doc = law(sentence)
-    assert "expires" not in doc.dates and doc.status == "有效"
+    assert "expires" not in doc.dates and doc.status == "现行有效"
     assert not {"expiry_from_text", "expiry_unknown"} & set(codes(doc))
 
 
@@ -59,7 +59,7 @@ def test_lifetime_of_something_else_is_not_the_instruments(sentence):
 def test_corpus_laws_called_expired_before_are_in_force(path):
     doc = pipeline.load(CORPUS / path, Context(TODAY))
     assert "expires" not in doc.dates, doc.dates
-    assert doc.status == "有效"
+    assert doc.status == "现行有效"
 
 
 def test_seed_004_expiry_is_recorded_with_its_sentence():
@@ -82,7 +82,7 @@ FRONT = "---\ntitle: 测试条例\n{fields}\n---\n\n- **第一条**　甲。\n"
 def test_empty_optional_front_matter_field_is_no_problem(field):
     doc = doc_from_text(FRONT.format(fields=field), "测试.md")
     assert doc.problems == [] or all(p.severity == "info" for p in doc.problems), doc.problems
-    assert doc.title == "测试条例" and doc.status == "有效"
+    assert doc.title == "测试条例" and doc.status == "现行有效"
 
 
 def test_front_matter_severity_follows_what_the_reader_loses():
