@@ -56,6 +56,9 @@ class StrictFailure(Exception):
 
 
 def cmd_build(args) -> int:
+    if getattr(args, "docx", False):
+        import os
+        os.environ["REGSITE_DOCX"] = "1"
     from . import publish
     docs_dir = Path(args.docs_dir).resolve() if args.docs_dir else ROOT / "docs"
     site_dir = Path(args.site_dir).resolve()
@@ -151,6 +154,8 @@ def register(sub):
     p.add_argument("--today", help="date used for statuses (YYYY-MM-DD)")
     p.add_argument("--full", action="store_true",
                    help="render every page again (default: only pages whose Markdown changed)")
+    p.add_argument("--docx", action="store_true",
+                   help="also write each document as Word (.docx), linked from its landing page")
     p.add_argument("--allow-outside-links", action="store_true",
                    help="read files reached through symbolic links that leave the source folder")
     p.set_defaults(func=cmd_build)

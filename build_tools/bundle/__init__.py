@@ -134,6 +134,9 @@ def build(source=ROOT / "seeds", dist=ROOT / "dist", ctx=None, config_file=OFFLI
 
 def cmd_bundle(args) -> int:
     from ..cli import _context
+    if args.docx:
+        import os
+        os.environ["REGSITE_DOCX"] = "1"
     try:
         res = build(args.source, Path(args.dist), _context(args), vendor_tarballs=args.vendor_tarball,
                     from_docs=Path(args.from_docs).resolve() if args.from_docs else None)
@@ -155,6 +158,8 @@ def register(sub):
     p.add_argument("--today", help="date used for statuses (YYYY-MM-DD)")
     p.add_argument("--from-docs", metavar="DIR",
                    help="bundle this already generated docs folder (e.g. docs/) instead of generating")
+    p.add_argument("--docx", action="store_true",
+                   help="include each document as Word (.docx), linked from its landing page")
     p.add_argument("--vendor-tarball", action="append", default=[], metavar="TGZ",
                    help="an already downloaded " + " / ".join(v["tarball"] for v in VENDOR)
                    + " (instead of npm pack); repeatable")

@@ -470,6 +470,7 @@ def landing_page(doc: Document, pages: list[Page], linker) -> str:
         out += [f"**{escape(doc.subtitle)}**{{ .doc-subtitle }}", ""]
     out += version_banner(doc)
     out += metadata_block(doc)
+    out += download_links(doc)
     if doc.history:
         out += ["## 题注 {#preface}", ""]
         for p in doc.history:
@@ -484,6 +485,14 @@ def landing_page(doc: Document, pages: list[Page], linker) -> str:
     out += contents(doc, pages)
     out += source_notes(doc)
     return "\n".join(out).rstrip() + "\n"
+
+
+def download_links(doc: Document) -> list[str]:
+    """The Word file of the document, when the build makes them (writers/docx.py)."""
+    from .docx import docx_name, enabled
+    if not enabled():
+        return []
+    return [f"[下载 Word 文档（.docx）]({docx_name(doc)}){{ .doc-download }}", ""]
 
 
 def metadata_block(doc: Document) -> list[str]:
