@@ -19,6 +19,19 @@ from . import citations, linking
 from .writers import markdown as md
 
 
+def version_copy(doc, files: dict) -> dict:
+    """The current version of a work with several texts is shown at the work's address and,
+    unchanged, at its own permanent address SLUG-vYYYY-MM-DD (versions.assign_addresses):
+    the same pages, one folder over, whose copy buttons give the permanent address."""
+    info = doc.derived.get("version") or {}
+    address = info.get("address")
+    if not address or address == doc.slug:
+        return {}
+    old = f'doc_slug: "{doc.slug}"'
+    return {f"{address}/{path.split('/', 1)[1]}": text.replace(old, f'doc_slug: "{address}"', 1)
+            for path, text in files.items()}
+
+
 @dataclass
 class Assembled:
     glossary: list
@@ -65,4 +78,5 @@ def assemble(docs, store=None) -> Assembled:
         for term in terms:
             used.setdefault(term, set()).add(d.slug)
         rendered.update(files)
+        rendered.update(version_copy(d, files))
     return Assembled(linking.glossary(docs, used), plans, rendered, reused, cits)

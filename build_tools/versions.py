@@ -45,7 +45,12 @@ class Event:
     ordinal: int = 0       # 2 for 第二次修正
     instrument: str = ""   # 关于修改〈中华人民共和国法官法〉等八部法律的决定
     line: Optional[int] = None
-    version: str = ""      # slug of the version of the collection whose text this event made
+    text: object = None    # the Version of the collection whose text this event made
+
+    @property
+    def version(self) -> str:
+        """The address (slug) of the text this event made, "" when not in the collection."""
+        return self.text.address if self.text is not None else ""
 
     @property
     def label(self) -> str:
@@ -64,6 +69,7 @@ class Version:
     replaced_by: Optional["Version"] = None
     in_force_from: str = ""        # the date from which this version governs ("" unknown)
     copy_of: Optional["Version"] = None   # the same version filed again (another folder)
+    address: str = ""              # the permanent address of this text (SLUG-vYYYY-MM-DD), see assign_addresses
     notes: list[tuple[str, str]] = field(default_factory=list)   # (problem code, Chinese message)
 
     @property
@@ -372,7 +378,7 @@ def _timeline(versions: list[Version]) -> list[Event]:
             continue
         hit = sorted((e for e in out if e.date == v.date and e.kind in MADE), key=lambda e: MADE.index(e.kind))
         for e in hit[:1]:
-            e.version = v.slug
+            e.text = v
     return out
 
 
@@ -392,12 +398,53 @@ def apply(docs, today: dt.date) -> list[Work]:
         d.problems = [p for p in d.problems if p.code not in CODES]
     for w in works:
         compute_status(w, today)
+    assign_addresses(works, docs)
+    for w in works:
         for v in w.versions:
             v.doc.status = v.status
             v.doc.derived["version"] = summary(w, v)
             for code, message in v.doc.derived["version"]["notes"]:
                 v.doc.report(code, "info", message)
     return works
+
+
+def assign_addresses(works, docs):
+    """Addresses of a work with several texts (docs-dev/versions.md):
+
+    - the work's address SLUG (the base slug of its title, without the hash that told
+      same-titled files apart) shows the current version, whichever that is on the build date;
+    - every text has a permanent address SLUG-vYYYY-MM-DD (its version date), whose text never
+      changes; the current version's pages are written there as well (writers.markdown).
+
+    Single-text works keep their slugs.  Where an address is taken by another document, or two
+    texts share a date, the work keeps the slugs it had and a note says so."""
+    from . import slugs
+    for w in works:
+        for v in w.versions:
+            v.address = v.slug
+    taken: dict[str, int] = {}
+    for d in docs:
+        taken[d.slug] = taken.get(d.slug, 0) + 1
+    for w in works:
+        if not w.multiple:
+            continue
+        cur = w.current()
+        base = cur.doc.derived.get("base_slug") or slugs.base_slug(cur.doc.title + (cur.doc.subtitle or ""))
+        own = {v.slug for v in w.versions}
+        wanted = {base}
+        for v in w.versions:
+            wanted.add(f"{base}-v{v.date}")
+        dates = [v.date for v in w.versions]
+        clash = [s for s in wanted if s in taken and s not in own]
+        if clash or not all(dates) or len(set(dates)) != len(dates):
+            w.notes.append("本作品各版本的地址未能按“作品地址＋版本日期”设定（"
+                           + ("地址已被其他文件占用" if clash else "版本日期缺失或重复") + "），沿用各文件自己的地址")
+            continue
+        for v in w.versions:
+            v.address = v.doc.slug = f"{base}-v{v.date}"
+        cur.doc.slug = base
+        for s in wanted | own:
+            taken[s] = 1
 
 
 def _in_force_from(v: Version) -> str:
@@ -476,7 +523,7 @@ def version_in_force(work: Work, date) -> Optional[Version]:
 
 
 def slug_in_force(doc, date) -> Optional[str]:
-    """For a document of a built collection (after apply): the slug of the version of its work
+    """For a document of a built collection (after apply): the permanent address of the version of its work
     that governed on `date`, from the data the document carries (doc.derived['version']); None
     when no text of the collection had come into force by then.  For citations that name a
     date (《…》（2017年修正）, or a citing text's own date)."""
@@ -504,14 +551,15 @@ def summary(work: Work, v: Version) -> dict:
     version depend on besides its own text."""
     return {
         "work": work.key, "family": work.family, "date": v.date, "date_source": v.date_source,
+        "address": v.address, "work_address": work.current().slug if work.multiple else "",
         "label": v.label, "status": v.status, "kind": v.kind, "draft": v.draft,
         "in_force_from": v.in_force_from,
-        "replaced_by": ({"slug": v.replaced_by.slug, "date": v.replaced_by.date,
+        "replaced_by": ({"slug": v.replaced_by.address, "date": v.replaced_by.date,
                          "title": v.replaced_by.doc.title, "label": v.replaced_by.label,
                          "in_force_from": v.replaced_by.in_force_from}
                         if v.replaced_by else None),
         "current": (work.current().slug if work.current() else ""),
-        "versions": [{"slug": x.slug, "date": x.date, "label": x.label, "status": x.status,
+        "versions": [{"slug": x.address, "work": x.slug, "date": x.date, "label": x.label, "status": x.status,
                       "title": x.doc.title, "draft": x.draft, "copy": x.copy_of is not None,
                       "in_force_from": x.in_force_from} for x in work.versions],
         "events": [{"date": e.date, "kind": e.kind, "label": e.label, "body": e.body,

@@ -105,8 +105,8 @@ def test_timeline_marks_the_texts_in_the_collection(corpus_docs):
     works, index = works_at(corpus_docs, TODAY)
     w, _ = index[id(corpus_docs["复议2017"])]
     marked = {e.date: e.version for e in w.events if e.version}
-    assert marked == {"2017-09-01": corpus_docs["复议2017"].slug,
-                      "2023-09-01": corpus_docs["复议2023"].slug}
+    base = corpus_docs["复议2023"].slug       # the work's address shows the current text
+    assert marked == {"2017-09-01": f"{base}-v2017-09-01", "2023-09-01": f"{base}-v2023-09-01"}
     assert [e.date for e in w.events if e.kind in ("通过", "修正", "修订")] == [
         "1999-04-29", "2009-08-27", "2017-09-01", "2023-09-01"]
 
@@ -149,8 +149,8 @@ def test_version_in_force(corpus_docs):
     from build_tools.versions import slug_in_force
     for date in ("2010-01-01", "2020-05-01", "2023-12-31", "2024-01-01"):
         found = version_in_force(w, date)
-        assert slug_in_force(corpus_docs["复议2017"], date) == (found.slug if found else None)
-        assert slug_in_force(corpus_docs["复议2023"], date) == (found.slug if found else None)
+        assert slug_in_force(corpus_docs["复议2017"], date) == (found.address if found else None)
+        assert slug_in_force(corpus_docs["复议2023"], date) == (found.address if found else None)
 
 
 def test_seed_statuses():
@@ -200,6 +200,14 @@ def test_site_banner_and_versions_on_pages(tmp_path):
     docs, failures, _ = generate(src, tmp_path / "docs", Context(TODAY))
     old = next(d for d in docs if "2017" in d.source)
     new = next(d for d in docs if "2023" in d.source)
+    # addresses: the work's shows the current text, each text has its dated one
+    work = new.slug
+    assert old.slug == f"{work}-v2017-09-01" and not work.endswith(("-v2023-09-01", "-v2017-09-01"))
+    dated = tmp_path / "docs" / f"{work}-v2023-09-01"
+    assert sorted(p.name for p in dated.iterdir()) == sorted(p.name for p in (tmp_path / "docs" / work).iterdir())
+    copy = (dated / "chp_1.md").read_text(encoding="utf-8")
+    assert f'doc_slug: "{work}-v2023-09-01"' in copy
+    assert copy.replace(f"{work}-v2023-09-01", work) == (tmp_path / "docs" / work / "chp_1.md").read_text(encoding="utf-8")
     landing = (tmp_path / "docs" / old.slug / "index.md").read_text(encoding="utf-8")
     chapter = (tmp_path / "docs" / old.slug / "chp_1.md").read_text(encoding="utf-8")
     for page in (landing, chapter):

@@ -524,9 +524,9 @@ def version_banner(doc: Document) -> list[str]:
     """A warning on every page of a text that is no longer, or not yet, the law in force."""
     v = doc.derived.get("version") or {}
     status, rep = v.get("status", ""), v.get("replaced_by")
-    current = next((x for x in v.get("versions", ()) if x["slug"] == v.get("current")), None)
-    link = (f"现行文本见[《{escape(current['title'])}》{escape(current['label'])}](../{current['slug']}/index.md)。"
-            if current and current["slug"] != doc.slug and current["status"] == "现行有效" else "")
+    current = next((x for x in v.get("versions", ()) if x["work"] == v.get("current")), None)
+    link = (f"现行文本见[《{escape(current['title'])}》{escape(current['label'])}](../{current['work']}/index.md)。"
+            if current and current["work"] != doc.slug and current["status"] == "现行有效" else "")
     if status in ("已被修订", "已被修正") and rep:
         return [f'!!! danger "本文本{status}"', "",
                 f"    本页是《{escape(doc.title)}》{escape(v['label'])}的文本，"
@@ -559,17 +559,20 @@ def versions_block(doc: Document) -> list[str]:
         out += ["## 版本 {#versions}", "", "| 版本 | 版本日期 | 状态 |", "| --- | --- | --- |"]
         for x in others:
             name = f"{escape(x['title'])}{escape(x['label'])}"
-            cell = f"**{name}**（本页）" if x["slug"] == doc.slug else f"[{name}](../{x['slug']}/index.md)"
+            cell = f"**{name}**（本页）" if x["work"] == doc.slug else f"[{name}](../{x['slug']}/index.md)"
             badge = STATUS_CLASS.get(x["status"], "other")
             out.append(f"| {cell} | {x['date'] or '—'} | **{escape(x['status'])}**{{ .status .status-{badge} }} |")
         out.append("")
+        if v.get("work_address"):
+            out += [f"地址 `{v['work_address']}/` 总是显示本站所收的现行文本；每个版本另有永久地址 "
+                    f"`{v['work_address']}-v版本日期/`（如本页文本为 `{v['address']}/`），其文字永不改变。", ""]
     events = v.get("events", [])
     if events:
         out += ["## 沿革 {#timeline}", ""]
         for e in events:
             what = "　".join(x for x in (e["body"], f"《{e['instrument']}》" if e["instrument"] else "") if x)
             line = f"- {e['date']}　**{escape(e['label'])}**" + (f"　{escape(what)}" if what else "")
-            if e["version"] == doc.slug:
+            if e["version"] and e["version"] in (doc.slug, v.get("address")):
                 line += "　（本页即此次形成的文本）"
             elif e["version"] in texts:
                 line += f"　（[本站收录此次形成的文本](../{e['version']}/index.md)）"
