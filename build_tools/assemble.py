@@ -19,6 +19,18 @@ from . import citations, linking
 from .writers import markdown as md
 
 
+def comparison(doc, by_slug, linker) -> dict:
+    """The 新旧对照 page of a version and its predecessor (or of a draft and its enacted text);
+    made afresh each build, as it depends on two documents."""
+    info = (doc.derived.get("version") or {}).get("compare")
+    if not info or info["old"] not in by_slug or info["new"] not in by_slug:
+        return {}
+    from .writers import compare as compare_page
+    text = compare_page.page(doc, by_slug[info["old"]], by_slug[info["new"]], info,
+                             linker.new_page() if linker is not None else None)
+    return {f"{doc.slug}/{compare_page.PAGE}.md": text}
+
+
 def version_copy(doc, files: dict) -> dict:
     """The current version of a work with several texts is shown at the work's address and,
     unchanged, at its own permanent address SLUG-vYYYY-MM-DD (versions.assign_addresses):
@@ -54,6 +66,7 @@ def assemble(docs, store=None) -> Assembled:
     targets = sorted((t, src.slug, md.locate(page_maps.get(src.slug, {}), df.anchor))
                      for t, (src, df) in ctx.external.items())
     digest = hashlib.sha256(repr((ctx.digest, targets)).encode("utf-8")).hexdigest()
+    by_slug = {d.slug: d for d in docs}
     used: dict[str, set] = {}
     rendered: dict[str, str] = {}
     reused = 0
@@ -77,6 +90,7 @@ def assemble(docs, store=None) -> Assembled:
                 store.put_extra(key, "pages", page_key, (terms, files))
         for term in terms:
             used.setdefault(term, set()).add(d.slug)
+        files = {**files, **comparison(d, by_slug, linker)}
         rendered.update(files)
         rendered.update(version_copy(d, files))
     return Assembled(linking.glossary(docs, used), plans, rendered, reused, cits)

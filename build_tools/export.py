@@ -25,4 +25,7 @@ def to_json(doc) -> dict:
                       "paragraphs": [p.text for p in a.paragraphs]}
                      for a in doc.articles],
         "problems": [p.to_json() for p in doc.problems],
+        # the work, this version's date, status, the work's history and versions (versions.py;
+        # only when read with the collection: export --all, build)
+        "version": (doc.derived or {}).get("version"),
     }

@@ -546,6 +546,23 @@ def work_of(works: list[Work]) -> dict[str, Work]:
 
 # ------------------------------------------------------------------ what pages and export show
 
+def _compare_with(work: Work, v: Version) -> Optional[dict]:
+    """The pair this version's comparison page (新旧对照) shows: the previous enacted text and
+    this one; for a draft, the draft and the text enacted from it."""
+    if not work.multiple or v.copy_of is not None:
+        return None
+    if v.draft:
+        old, new = v, v.replaced_by
+    else:
+        enacted = [x for x in work.texts if not x.draft]
+        i = enacted.index(v)
+        old, new = (enacted[i - 1] if i else None), v
+    if old is None or new is None:
+        return None
+    return {"old": old.slug, "new": new.slug, "old_label": old.label, "new_label": new.label,
+            "old_date": old.date, "new_date": new.date, "title": new.doc.title}
+
+
 def summary(work: Work, v: Version) -> dict:
     """Plain data about a version and its work (picklable, comparable): what the pages of the
     version depend on besides its own text."""
@@ -554,6 +571,7 @@ def summary(work: Work, v: Version) -> dict:
         "address": v.address, "work_address": work.current().slug if work.multiple else "",
         "label": v.label, "status": v.status, "kind": v.kind, "draft": v.draft,
         "in_force_from": v.in_force_from,
+        "compare": _compare_with(work, v),
         "replaced_by": ({"slug": v.replaced_by.address, "date": v.replaced_by.date,
                          "title": v.replaced_by.doc.title, "label": v.replaced_by.label,
                          "in_force_from": v.replaced_by.in_force_from}
@@ -561,7 +579,8 @@ def summary(work: Work, v: Version) -> dict:
         "current": (work.current().slug if work.current() else ""),
         "versions": [{"slug": x.address, "work": x.slug, "date": x.date, "label": x.label, "status": x.status,
                       "title": x.doc.title, "draft": x.draft, "copy": x.copy_of is not None,
-                      "in_force_from": x.in_force_from} for x in work.versions],
+                      "in_force_from": x.in_force_from, "compare": bool(_compare_with(work, x))}
+                     for x in work.versions],
         "events": [{"date": e.date, "kind": e.kind, "label": e.label, "body": e.body,
                     "instrument": e.instrument, "version": e.version} for e in work.events],
         "notes": [["version_grouping", n] for n in work.notes] + [list(n) for n in v.notes],

@@ -219,3 +219,80 @@ def test_site_banner_and_versions_on_pages(tmp_path):
     assert "!!! danger" not in current and "**现行有效**" in current
     home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
     assert home.count("已被修订") == 1
+
+
+@needs_corpus
+def test_alignment_road_transport_2022_2023(corpus_docs):
+    """Checked by hand against both texts: the 2023 amendment rewrote 第六十三条 (below the
+    similarity threshold: shown as deleted and added), changed 第六十五条, deleted 第六十八条
+    (营运证), so every later article moved up by one."""
+    from build_tools import compare
+    old, new = corpus_docs["运输2022"], corpus_docs["运输2023"]
+    pairs = compare.align(old.articles, new.articles)
+    assert compare.counts(pairs) == {"same": 77, "renumbered": 12, "changed": 4, "added": 1,
+                                     "deleted": 2, "moved": 0}
+    got = {(p.old.label if p.old else None): (p.new.label if p.new else None, p.kind) for p in pairs
+           if p.kind != "same"}
+    assert got[None] == ("第六十三条", "added")
+    assert got["第六十八条"] == (None, "deleted") and got["第六十三条"] == (None, "deleted")
+    assert got["第六十五条"] == ("第六十五条", "changed") and got["第七十一条"] == ("第七十条", "changed")
+    # every article of both texts is in exactly one pair
+    assert sorted(p.old.anchor for p in pairs if p.old) == sorted(a.anchor for a in old.articles)
+    assert sorted(p.new.anchor for p in pairs if p.new) == sorted(a.anchor for a in new.articles)
+
+
+@needs_corpus
+def test_alignment_follows_text_not_numbers(corpus_docs):
+    """行政复议法 grew from 43 to 90 articles: the 2017 第六条 (复议范围) is the 2023 第十一条, the
+    2017 第九条 (sixty days to apply) the 2023 第二十条 — read in both files by hand."""
+    from build_tools import compare
+    pairs = compare.align(corpus_docs["复议2017"].articles, corpus_docs["复议2023"].articles)
+    by_old = {p.old.label: p.new.label for p in pairs if p.old and p.new}
+    assert by_old["第六条"] == "第十一条"
+    assert by_old["第九条"] == "第二十条"
+    assert by_old["第四条"] == "第三条"
+    assert by_old["第十条"] == "第十四条"
+
+
+@needs_corpus
+def test_char_diff_keeps_every_character(corpus_docs):
+    from build_tools import compare
+    pairs = compare.align(corpus_docs["会计2017"].articles, corpus_docs["会计2024"].articles)
+    changed = [p for p in pairs if p.kind == "changed"]
+    assert changed
+    for p in changed:
+        pieces = compare.char_diff(p.old.text(), p.new.text())
+        assert "".join(o for t, o, n in pieces if t != "insert") == p.old.text()
+        assert "".join(n for t, o, n in pieces if t != "delete") == p.new.text()
+    third = next(p for p in changed if p.old.label == "第三条")
+    assert [(t, o, n) for t, o, n in compare.char_diff(third.old.text(), third.new.text())
+            if t != "equal"] == [("replace", "帐", "账")]
+
+
+def test_comparison_page_in_the_site(tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip("corpus not beside the project")
+    import re
+    from build_tools.commands import generate
+    from build_tools.transforms import Context
+    src = tmp_path / "src"
+    src.mkdir()
+    for k in ("会计2017", "会计2024"):
+        shutil.copy(CORPUS / FILES[k], src)
+    docs, failures, _ = generate(src, tmp_path / "docs", Context(TODAY))
+    new = next(d for d in docs if "2024" in d.source)
+    old = next(d for d in docs if "2017" in d.source)
+    page = (tmp_path / "docs" / new.slug / "compare.md").read_text(encoding="utf-8")
+    assert "# 新旧对照：2017年修正 → 2024年修正" in page
+    assert f"| 旧文本条文 | {len(old.articles)} |" in page and f"| 新文本条文 | {len(new.articles)} |" in page
+    row = next(line for line in page.splitlines() if "#art_3)" in line and "帐" in line)
+    assert "会计<del>帐</del>簿" in row and "会计<ins>账</ins>簿" in row
+    assert f"](../{old.slug}/chp_1.md#art_3)" in row
+    # the same page at the current text's permanent address; nav and landing page lead to it
+    assert (tmp_path / "docs" / f"{new.slug}-v2024-06-28" / "compare.md").is_file()
+    nav = (tmp_path / "docs" / ".nav.yml").read_text(encoding="utf-8")
+    assert f"新旧对照: {new.slug}/compare.md" in nav
+    assert "中华人民共和国会计法（2017年修正）:" in nav
+    landing = (tmp_path / "docs" / new.slug / "index.md").read_text(encoding="utf-8")
+    assert f"[与前一版本对照](../{new.slug}-v2024-06-28/compare.md)" in landing
+    assert not (tmp_path / "docs" / old.slug / "compare.md").exists()   # no predecessor

@@ -556,12 +556,13 @@ def versions_block(doc: Document) -> list[str]:
     others = v.get("versions", [])
     texts = {x["slug"]: x for x in others}
     if len(others) > 1:
-        out += ["## 版本 {#versions}", "", "| 版本 | 版本日期 | 状态 |", "| --- | --- | --- |"]
+        out += ["## 版本 {#versions}", "", "| 版本 | 版本日期 | 状态 | 新旧对照 |", "| --- | --- | --- | --- |"]
         for x in others:
             name = f"{escape(x['title'])}{escape(x['label'])}"
             cell = f"**{name}**（本页）" if x["work"] == doc.slug else f"[{name}](../{x['slug']}/index.md)"
             badge = STATUS_CLASS.get(x["status"], "other")
-            out.append(f"| {cell} | {x['date'] or '—'} | **{escape(x['status'])}**{{ .status .status-{badge} }} |")
+            cmp = f"[与前一版本对照](../{x['slug']}/compare.md)" if x.get("compare") else "—"
+            out.append(f"| {cell} | {x['date'] or '—'} | **{escape(x['status'])}**{{ .status .status-{badge} }} | {cmp} |")
         out.append("")
         if v.get("work_address"):
             out += [f"地址 `{v['work_address']}/` 总是显示本站所收的现行文本；每个版本另有永久地址 "

@@ -207,7 +207,13 @@ def nav(docs, plans, with_glossary: bool) -> list:
 def _doc_entry(d, plans):
     section = [{"概览": f"{d.slug}/index.md"}]
     section += [{md.theme_text(p.title): f"{d.slug}/{p.name}.md"} for p in plans[d.slug]]
-    return {md.theme_text(d.title): section}
+    info = d.derived.get("version") or {}
+    if info.get("compare"):
+        section.append({"新旧对照": f"{d.slug}/compare.md"})
+    title = d.title
+    if info.get("work_address") and info["work_address"] != d.slug:    # a text other than the current one
+        title += info.get("label", "")
+    return {md.theme_text(title): section}
 
 
 def _nav_node(node, plans) -> list:
