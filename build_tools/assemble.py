@@ -13,21 +13,30 @@ only under the same key, digest and slug, so a rebuild gives the bytes a full bu
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 
 from . import citations, linking
 from .writers import markdown as md
 
 
-def comparison(doc, by_slug, linker) -> dict:
-    """The 新旧对照 page of a version and its predecessor (or of a draft and its enacted text);
-    made afresh each build, as it depends on two documents."""
+def comparison(doc, by_slug, linker, store=None) -> dict:
+    """The 新旧对照 page of a version and its predecessor (or of a draft and its enacted text).
+    It depends on the two documents (their model keys) and the version data only: cached
+    under those, as aligning two long texts takes seconds."""
     info = (doc.derived.get("version") or {}).get("compare")
     if not info or info["old"] not in by_slug or info["new"] not in by_slug:
         return {}
     from .writers import compare as compare_page
-    text = compare_page.page(doc, by_slug[info["old"]], by_slug[info["new"]], info,
-                             linker.new_page() if linker is not None else None)
+    old, new = by_slug[info["old"]], by_slug[info["new"]]
+    digest = repr((old.derived.get("model_key"), new.derived.get("model_key"), info,
+                   doc.derived.get("version"), doc.slug, old.slug, new.slug))
+    key = doc.derived.get("model_key") if old.derived.get("model_key") and new.derived.get("model_key") else None
+    text = store.get_extra(key, "compare", digest) if store is not None and key else None
+    if text is None:
+        text = compare_page.page(doc, old, new, info, linker.new_page() if linker is not None else None)
+        if store is not None and key:
+            store.put_extra(key, "compare", digest, text)
     return {f"{doc.slug}/{compare_page.PAGE}.md": text}
 
 
@@ -40,7 +49,9 @@ def version_copy(doc, files: dict) -> dict:
     if not address or address == doc.slug:
         return {}
     old = f'doc_slug: "{doc.slug}"'
+    label = json.dumps(info.get("label", ""), ensure_ascii=False)
     return {f"{address}/{path.split('/', 1)[1]}": text.replace(old, f'doc_slug: "{address}"', 1)
+            .replace('doc_cite_version: ""', f"doc_cite_version: {label}", 1)
             for path, text in files.items()}
 
 
@@ -90,7 +101,7 @@ def assemble(docs, store=None) -> Assembled:
                 store.put_extra(key, "pages", page_key, (terms, files))
         for term in terms:
             used.setdefault(term, set()).add(d.slug)
-        files = {**files, **comparison(d, by_slug, linker)}
+        files = {**files, **comparison(d, by_slug, linker, store)}
         rendered.update(files)
         rendered.update(version_copy(d, files))
     return Assembled(linking.glossary(docs, used), plans, rendered, reused, cits)

@@ -16,6 +16,11 @@ from dataclasses import dataclass
 from typing import Optional
 
 THRESHOLD = 0.5
+PREFILTER = 0.25     # share of distinct character pairs in common below which no ratio is computed
+
+
+def _bigrams(text: str) -> set:
+    return {text[k:k + 2] for k in range(len(text) - 1)}
 
 
 @dataclass
@@ -47,11 +52,18 @@ def align(old_articles, new_articles) -> list[Pair]:
             match[i] = (j, 1.0)
             free_new.discard(j)
     rest_old = [i for i in range(len(old_t)) if i not in match]
+    # a cheap bound first: texts sharing few character pairs cannot reach the threshold's
+    # neighbourhood (set intersection in C; SequenceMatcher only for the candidates left)
+    grams_new = {j: _bigrams(new_t[j]) for j in free_new}
     scored = []
     for i in rest_old:
         sm = difflib.SequenceMatcher(None, autojunk=False)
         sm.set_seq2(old_t[i])
+        gi = _bigrams(old_t[i])
         for j in free_new:
+            gj = grams_new[j]
+            if len(gi & gj) < PREFILTER * max(len(gi), len(gj), 1):
+                continue
             sm.set_seq1(new_t[j])
             if sm.real_quick_ratio() < THRESHOLD or sm.quick_ratio() < THRESHOLD:
                 continue

@@ -260,7 +260,15 @@ def doc_meta(doc: Document) -> dict:
             "doc_status": doc.status, "doc_status_class": STATUS_CLASS.get(doc.status, "other"),
             "doc_expires": doc.dates.get("expires", ""),
             "doc_version": version_label(doc), "doc_issuer": doc.issuer,
+            "doc_cite_version": cite_version(doc),
             "doc_date": doc_date(doc)}
+
+
+def cite_version(doc: Document) -> str:
+    """（2017年修正） on the pages at a text's permanent address (a work with several texts):
+    the copy buttons there cite that version; "" elsewhere."""
+    v = doc.derived.get("version") or {}
+    return v.get("label", "") if v.get("work_address") and v.get("address") == doc.slug else ""
 
 
 def version_label(doc: Document) -> str:

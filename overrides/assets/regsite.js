@@ -226,7 +226,8 @@
       return "《" + title.replace(/^中华人民共和国/, "") + "》" + citeLabel(heading, sub, style) +
         (version ? "（" + version + "）" : "") + " " + publicUrl(id);
     }
-    return "《" + title + "》" + citeLabel(heading, sub, style) + " " + publicUrl(id);
+    /* at a version's permanent address: 《…》（2017年修正）第二十条 */
+    return "《" + title + "》" + meta("cite-version") + citeLabel(heading, sub, style) + " " + publicUrl(id);
   }
 
   /* GB/T 7714 reference entry for the whole document, as an online resource:
