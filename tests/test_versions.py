@@ -207,9 +207,12 @@ def test_site_banner_and_versions_on_pages(tmp_path):
     assert sorted(p.name for p in dated.iterdir()) == sorted(p.name for p in (tmp_path / "docs" / work).iterdir())
     copy = (dated / "chp_1.md").read_text(encoding="utf-8")
     assert f'doc_slug: "{work}-v2023-09-01"' in copy
-    assert copy.replace(f"{work}-v2023-09-01", work) == (tmp_path / "docs" / work / "chp_1.md").read_text(encoding="utf-8")
+    assert 'doc_cite_version: "（2023年修订）"' in copy       # its copy buttons cite the version
+    same = copy.replace(f"{work}-v2023-09-01", work).replace('doc_cite_version: "（2023年修订）"', 'doc_cite_version: ""')
+    assert same == (tmp_path / "docs" / work / "chp_1.md").read_text(encoding="utf-8")
     landing = (tmp_path / "docs" / old.slug / "index.md").read_text(encoding="utf-8")
     chapter = (tmp_path / "docs" / old.slug / "chp_1.md").read_text(encoding="utf-8")
+    assert 'doc_cite_version: "（2017年修正）"' in chapter
     for page in (landing, chapter):
         assert '!!! danger "本文本已被修订"' in page
         assert f"](../{new.slug}/index.md)" in page
