@@ -36,6 +36,7 @@ Own terms (a document's own definitions) are always linked.
 from __future__ import annotations
 
 import gc
+import re
 from bisect import bisect_right
 
 import ahocorasick
@@ -256,10 +257,28 @@ def _title_index(docs):
     return index
 
 
+# a text whose definitions are not lent to other documents: a draft, a repealed or expired
+# text, a superseded version (status words of build_tools/versions.py included)
+NOT_LENDING = re.compile(r"草案|征求意见|送审稿|失效|废止|被修|已修订|已修正")
+
+
+def lends_definitions(d, latest: dict) -> bool:
+    """May a definition of `d` be shown in other documents (as 参考)?  Only from a text in
+    force that is the newest of its title; never from a draft, a repealed or a superseded one."""
+    if NOT_LENDING.search(d.status or "") or NOT_LENDING.search(d.title or ""):
+        return False
+    return _date_key(d) >= latest.get(d.title, "")
+
+
 def _external_terms(docs, max_definers, min_length):
     """term -> (defining document, Definition) for terms that may be linked site-wide."""
     by_term: dict[str, dict[str, list]] = {}
+    latest: dict[str, str] = {}
     for d in docs:
+        latest[d.title] = max(latest.get(d.title, ""), _date_key(d))
+    for d in docs:
+        if not lends_definitions(d, latest):
+            continue        # its terms are still blockers where a longer term contains them
         for df in d.definitions:
             if df.scope != "document":
                 continue

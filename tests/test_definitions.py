@@ -348,3 +348,47 @@ def test_longer_term_not_linkable_hides_shorter():
         "丙条例\n\n第一条　本条例所称公共数据，是指丙的数据。\n\n第二条　公共数据资源和公共数据都应当登记。\n")
     p = para(docs[2], "art_2__para_1")
     assert [(p.text[s.start:s.end], s.start) for s in p.spans] == [("公共数据", 7)]
+
+
+# -- honest links (issue 15): a definition is lent only by a text in force, as a reference --
+
+
+def test_a_drafts_definition_is_never_lent(linked):
+    """数字经济 is defined only in the draft 002 (贵阳市数字经济促进条例（草案）): the in-force
+    001 uses the words three times and links none of them."""
+    docs, glossary = linked
+    assert docs["002"].status == "征求意见稿"
+    uses = [s for _, p in docs["001"].all_paragraphs() for s in p.spans
+            if p.text[s.start:s.end] == "数字经济"]
+    assert "数字经济" in SEED["001"].read_text(encoding="utf-8")
+    assert uses == []
+    entry = next(e for e in glossary if e["term"] == "数字经济")
+    assert entry["used_in"] == [docs["002"].slug]          # its own document only
+
+
+def test_a_superseded_or_repealed_text_lends_nothing():
+    from build_tools import linking
+    old = load("测试条例\n\n第一条　本条例所称数链库，是指存放数据链的设施。\n", "旧.txt")
+    new = load("测试条例\n\n第一条　为了测试，制定本条例。\n", "新.txt")
+    gone = load("测试规定\n\n第一条　本条例所称算据池，是指汇集算力的设施。\n", "废.txt")
+    user = load("使用办法\n\n第一条　建设数链库和算据池。\n", "用.txt")
+    old.dates, new.dates = {"passed": "2001-01-01"}, {"passed": "2020-01-01"}
+    gone.status = "已失效"
+    for i, d in enumerate((old, new, gone, user)):
+        d.slug = f"d{i}"
+    linking.link_collection([old, new, gone, user])
+    assert [s for _, p in user.all_paragraphs() for s in p.spans] == []
+    # the oracle's other side: the same texts, in force and current, do lend
+    gone.status, old.dates = "有效", {"passed": "2030-01-01"}
+    linking.link_collection([old, new, gone, user])
+    assert {s.target for _, p in user.all_paragraphs() for s in p.spans} == {
+        ("d0", "art_1__para_1"), ("d2", "art_1__para_1")}
+
+
+def test_external_term_hover_says_it_is_a_reference(linked):
+    from build_tools.writers import markdown as md
+    docs, _ = linked
+    p = para(docs["002"], "art_14__para_1")
+    linker = md.Linker({d.slug: {} for d in docs.values()})
+    out = md.render_text(p, docs["002"].slug, linker)
+    assert '"参考《贵州省大数据发展应用促进条例》的定义（只适用于该文件）：（一）公共数据，是指' in out

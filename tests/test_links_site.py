@@ -34,9 +34,10 @@ def test_terms_from_another_instrument_are_marked_and_named(site):
     links = anchors_in(html)
     ext = {l[3]: l for l in links if "term-external" in l[0]}
     assert ext["算力"][1] == f"../{SLUG000}/chp_5.html#art_31__para_1"
-    assert ext["算力"][2] == f"《贵阳市算力产业促进条例》：{DEF_SUANLI}"
+    assert ext["算力"][2] == f"参考《贵阳市算力产业促进条例》的定义（只适用于该文件）：{DEF_SUANLI}"
     assert ext["公共数据"][1] == f"../{SLUG001}/chp_9.html#art_50__para_1__point_1"
-    assert ext["公共数据"][2].startswith("《贵州省大数据发展应用促进条例》：（一）公共数据，是指")
+    assert ext["公共数据"][2].startswith(
+        "参考《贵州省大数据发展应用促进条例》的定义（只适用于该文件）：（一）公共数据，是指")
 
 
 def test_glossary_lists_terms_sources_and_users(site):
@@ -45,7 +46,7 @@ def test_glossary_lists_terms_sources_and_users(site):
         assert f">{term}</h2>" in html, term
     entry = next(part for part in html.split("<h2 ") if ">公共数据</h2>" in part)
     assert f'href="{SLUG001}/chp_9.html#art_50__para_1__point_1"' in entry      # its source
-    assert "使用该术语的文件" in entry and f'href="{SLUG002}/index.html"' in entry   # a user
+    assert "使用相同词语的其他文件" in entry and f'href="{SLUG002}/index.html"' in entry   # a user
 
 
 def test_hover_shows_the_definition(web):

@@ -203,7 +203,8 @@ def render_text(p: Paragraph, slug: str, linker: Linker | None) -> str:
         else:
             title = s.title
             if s.kind == "term_external" and s.source_title:
-                title = f"《{s.source_title}》：{s.title}"
+                # another instrument's definition: a reference, not this text's meaning
+                title = f"参考《{s.source_title}》的定义（只适用于该文件）：{s.title}"
             cls = {"term": ".term", "term_external": ".term .term-external", "ref": ".xref",
                    "doc": ".doclink", "cite": ".xref .cite"}.get(s.kind, "")
             if s.kind == "cite" and s.title.startswith("〔注意："):

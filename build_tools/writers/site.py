@@ -278,9 +278,11 @@ def glossary_page(glossary, docs, plans) -> str:
             out += [f"> {md.escape(df['text'])}", ">",
                     f"> —— [《{md.escape(df['title'])}》{md.escape(df['label'])}]"
                     f"({df['slug']}/{page}.md#{df['anchor']})", ""]
-        users = sorted((by_slug[s] for s in entry.get("used_in", []) if s in by_slug),
+        # a definition holds in its own document only: the others merely use the same words
+        definers = {df["slug"] for df in entry["definitions"]}
+        users = sorted((by_slug[s] for s in entry.get("used_in", []) if s in by_slug and s not in definers),
                        key=lambda u: (pinyin_key(u.title), u.slug))
         if users:
             links = "、".join(f"[《{md.escape(u.title)}》]({u.slug}/index.md)" for u in users)
-            out += [f"使用该术语的文件：{links}", ""]
+            out += [f"使用相同词语的其他文件（链接只作参考，上述定义不一定适用于这些文件）：{links}", ""]
     return "\n".join(out) + "\n"
