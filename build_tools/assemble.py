@@ -73,7 +73,7 @@ def assemble(docs, store=None) -> Assembled:
     cits = citations.resolve(docs)
     plans = {d.slug: md.plan(d) for d in docs}
     page_maps = {d.slug: md.page_map(d, plans[d.slug]) for d in docs}
-    linker = md.Linker(page_maps, cits.cited_by)
+    linker = md.Linker(page_maps, cits.cited_by, cits.related)
     targets = sorted((t, src.slug, md.locate(page_maps.get(src.slug, {}), df.anchor))
                      for t, (src, df) in ctx.external.items())
     digest = hashlib.sha256(repr((ctx.digest, targets)).encode("utf-8")).hexdigest()

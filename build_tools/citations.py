@@ -72,7 +72,8 @@ class Citations:
     items: list = field(default_factory=list)
     spans: dict = field(default_factory=dict)       # id(doc) -> [(paragraph, Span)]
     cited_by: dict = field(default_factory=dict)    # slug -> {article anchor: [(doc, article)]}
-    citers: dict = field(default_factory=dict)      # slug -> Counter(citing slug)
+    citers: dict = field(default_factory=dict)      # title -> Counter(citing slug)
+    related: dict = field(default_factory=dict)     # title -> [(group, [documents])]
     amending_docs: int = 0
 
     def stats(self) -> dict:
@@ -97,7 +98,8 @@ class Citations:
         for p, s in self.spans.get(id(doc), ()):
             out.append((s.start, s.end, s.target, s.title,
                         locate(page_maps.get(s.target[0], {}), s.target[1])))
-        incoming = []
+        incoming = [[(g, [(d.slug, d.title, d.status) for d in ds])
+                     for g, ds in self.related.get(doc.title, ())]]
         for anchor, refs in sorted(self.cited_by.get(doc.slug, {}).items()):
             incoming.append((anchor, [(d.slug, d.title, d.status, a.label, a.anchor,
                                        locate(page_maps.get(d.slug, {}), a.anchor))
@@ -261,8 +263,65 @@ def resolve(docs) -> Citations:
                     c.article.anchor, [])
                 if (c.doc, c.out.article) not in [(x, y) for x, y in refs]:
                     refs.append((c.doc, c.out.article))
-                result.citers.setdefault(c.target.slug, Counter())[c.doc.slug] += 1
+                result.citers.setdefault(c.target.title, Counter())[c.doc.slug] += 1
+    result.related = related(docs, names, result.citers)
     return result
+
+
+IMPLEMENTING = re.compile(r"^(?P<base>.+?)(?:实施条例|实施细则|施行细则)$")
+JUDICIAL = re.compile(r"^最高人民(?:法院|检察院)")
+LOCAL = re.compile(r"实施《[^》]+》(?:的)?(?:办法|细则|条例|若干规定|规定|意见)")
+AMENDING = re.compile(r"修正案|关于修改|修改.{0,40}的决定|关于废止")
+
+
+def related(docs, names, citers, most: int = 10) -> dict:
+    """title of an instrument -> [(group, [documents])]: its 实施条例 / 实施细则, the judicial
+    interpretations naming it in their title, local 实施办法, amending instruments, the other
+    documents naming it in their title, and the documents citing it most."""
+    out: dict[str, dict[str, list]] = {}
+
+    def add(title, group, d):
+        if d.title == title:
+            return
+        lst = out.setdefault(title, {}).setdefault(group, [])
+        if d not in lst:
+            lst.append(d)
+    for d in docs:
+        t = d.title or ""
+        m = IMPLEMENTING.match(t)
+        if m and "《" not in t:
+            target = names.title(m.group("base"))
+            if target:
+                add(target, "实施条例、实施细则", d)
+        for s, e in crossrefs.title_ranges(t):
+            target = names.title(t[s + 1:e - 1])
+            if not target:
+                continue
+            if JUDICIAL.match(t) or "最高人民法院" in (d.issuer or "") or "最高人民检察院" in (d.issuer or ""):
+                add(target, "司法解释", d)
+            elif LOCAL.search(t):
+                add(target, "地方实施办法", d)
+            elif AMENDING.search(t):
+                add(target, "修改、废止的决定和修正案", d)
+            else:
+                add(target, "标题中提到本文件的其他文件", d)
+        if t.endswith("修正案") or re.search(r"修正案（[一二三四五六七八九十]+）$", t):
+            target = names.title(re.sub(r"修正案(?:（[一二三四五六七八九十]+）)?$", "", t))
+            if target:
+                add(target, "修改、废止的决定和修正案", d)
+    by_slug = {d.slug: d for d in docs}
+    for title, counter in citers.items():
+        listed = {x.slug for ds in out.get(title, {}).values() for x in ds}
+        top = [by_slug[s] for s, _ in sorted(counter.items(), key=lambda x: (-x[1], x[0]))
+               if s not in listed and by_slug[s].title != title][:most]
+        for d in top:
+            add(title, "引用本文件最多的其他文件", d)
+    order = ["实施条例、实施细则", "司法解释", "地方实施办法", "修改、废止的决定和修正案",
+             "标题中提到本文件的其他文件", "引用本文件最多的其他文件"]
+    return {title: [(g, sorted(groups[g], key=lambda d: (d.status != "有效", d.title, d.slug))
+                     if g != "引用本文件最多的其他文件" else groups[g])
+                    for g in order if g in groups]
+            for title, groups in out.items()}
 
 
 def _aliases(doc, names) -> dict[str, str]:

@@ -149,3 +149,22 @@ def test_cited_by_list_and_relinking_after_the_cited_article_changes(tmp_path):
                      if "feifa-xingyi" in str(p))
     assert "情节严重的（测试）" in citing
     assert_same_as_a_full_build(tmp_path, src, inc)
+
+
+def test_related_instruments_of_a_law(docs):
+    """刑法's landing page lists its 修正案 (title 中华人民共和国刑法修正案（十一）) and the documents
+    citing it most; 民事诉讼法 the judicial interpretation naming it in its title."""
+    from build_tools import citations, pipeline, slugs
+    from build_tools.transforms import Context
+    amend = pipeline.load(CORPUS / "刑法/刑法修正案（十一）.md", Context(TODAY))
+    interp = pipeline.load(CORPUS / "司法解释/最高人民法院关于适用《民事诉讼法》的解释(2022-04-01).md",
+                           Context(TODAY))
+    every = list(docs.values()) + [amend, interp]
+    slugs.assign(every)
+    cits = citations.resolve(every)
+    rel = dict(cits.related["中华人民共和国刑法"])
+    assert [d.title for d in rel["修改、废止的决定和修正案"]] == ["中华人民共和国刑法修正案（十一）"]
+    assert docs["xingyi"] in rel["引用本文件最多的其他文件"]
+    assert docs["baohuling"] in rel["引用本文件最多的其他文件"]
+    rel = dict(cits.related["中华人民共和国民事诉讼法"])
+    assert rel["司法解释"] == [interp]

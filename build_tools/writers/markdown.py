@@ -163,9 +163,11 @@ def locate(where: dict[str, str], anchor: str) -> str:
 class Linker:
     """Turns a span's target into a relative .md link from a given page."""
 
-    def __init__(self, site_pages: dict[str, dict[str, str]], cited_by: dict | None = None):
+    def __init__(self, site_pages: dict[str, dict[str, str]], cited_by: dict | None = None,
+                 related: dict | None = None):
         self.site_pages = site_pages          # slug -> page_map
         self.cited_by = cited_by or {}        # slug -> {article anchor: [(document, article)]}
+        self.related = related or {}          # title -> [(group, [documents])]
         self.titled: dict[str, str] = {}      # href -> title of its first term link on this page
 
     def new_page(self) -> "Linker":
@@ -491,6 +493,7 @@ def landing_page(doc: Document, pages: list[Page], linker) -> str:
         out += [f"## {heading} {{#preamble}}", ""]
         for p in body:
             out += [paragraph_md(p, doc.slug, linker), ""]
+    out += related_md(doc, linker)
     out += contents(doc, pages)
     out += source_notes(doc)
     return "\n".join(out).rstrip() + "\n"
@@ -502,6 +505,21 @@ def download_links(doc: Document) -> list[str]:
     if not enabled():
         return []
     return [f"[下载 Word 文档（.docx）]({docx_name(doc)}){{ .doc-download }}", ""]
+
+
+def related_md(doc: Document, linker) -> list[str]:
+    """相关文件: the instruments implementing, interpreting, amending or citing this one."""
+    groups = linker.related.get(doc.title) if linker is not None else None
+    if not groups:
+        return []
+    out = ["## 相关文件 {#related}", ""]
+    for name, docs in groups:
+        links = "、".join(
+            f"[《{escape(d.title)}》]({linker.href(doc.slug, (d.slug, ''))})"
+            + (f"（{escape(d.status)}）" if d.status and d.status not in IN_FORCE else "")
+            for d in docs)
+        out += [f"- {escape(name)}：{links}"]
+    return out + [""]
 
 
 def metadata_block(doc: Document) -> list[str]:
