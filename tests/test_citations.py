@@ -168,3 +168,59 @@ def test_related_instruments_of_a_law(docs):
     assert docs["baohuling"] in rel["引用本文件最多的其他文件"]
     rel = dict(cits.related["中华人民共和国民事诉讼法"])
     assert rel["司法解释"] == [interp]
+
+
+@pytest.fixture(scope="module")
+def cite_site(tmp_path_factory):
+    """A site of 刑法 and the 非法行医 interpretation citing it (corpus files), built once."""
+    from test_incremental import build
+    root = tmp_path_factory.mktemp("cite-site")
+    src = root / "src"
+    src.mkdir()
+    for k in ("xingfa", "xingyi"):
+        shutil.copy(CORPUS / FILES[k], src / FILES[k].split("/")[-1])
+    build(src, root)
+    return root / "site"
+
+
+def test_browser_hover_tap_and_cited_by(cite_site):
+    from browser import browser, serve
+    slug = "shenli-feifa-xingyi-xingshianjian-juti-yingyong-falv-ruogan-wenti-jieshi"
+    with serve(cite_site) as base, browser() as b:
+        page = b.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{base}/{slug}/text.html")
+        page.wait_for_load_state("networkidle")      # Material mounts its tooltips after load
+        link = page.locator("#art_1__para_1 a.cite").first
+        assert link.inner_text() == "第三百三十六条第一款"
+        tip = None
+        for _ in range(5):               # Material mounts its tooltips a moment after load
+            page.mouse.move(0, 0)
+            link.hover()
+            try:
+                tip = page.wait_for_selector(".md-tooltip2__inner, .md-tooltip__inner",
+                                             state="visible", timeout=1500)
+                break
+            except Exception:
+                continue
+        assert tip is not None
+        assert "《中华人民共和国刑法》" in tip.inner_text() and "未取得医生执业资格的人非法行医" in tip.inner_text()
+        link.click()
+        page.wait_for_url("**/zhonghuarenmingongheguo-xingfa/book_2__chp_6.html#art_336__para_1")
+        summary = page.locator("#art_336__para_1 ~ details.cited-by summary").first
+        assert "被引用（4）" in summary.inner_text()
+        summary.click()
+        assert page.locator("details.cited-by a", has_text="第一条").first.is_visible()
+        page.close()
+
+        ctx = b.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+        phone = ctx.new_page()
+        phone.goto(f"{base}/{slug}/text.html")
+        phone.wait_for_load_state("networkidle")
+        link = phone.locator("#art_1__para_1 a.cite").first
+        link.tap()
+        box = phone.wait_for_selector(".link-preview", state="visible", timeout=5000)
+        assert "未取得医生执业资格的人非法行医" in box.inner_text()
+        assert phone.url.endswith("/text.html")           # the first tap does not leave the page
+        link.tap()
+        phone.wait_for_url("**/book_2__chp_6.html#art_336__para_1")
+        ctx.close()

@@ -377,6 +377,54 @@
     return b;
   }
 
+  /* ------------------------------------------------------------ citation previews on touch screens
+     A citation of another instrument (a.cite) carries the cited text in its title, shown on
+     hover.  Touch screens have no hover: the first tap shows that text in a box under the
+     link (with 打开 to follow it), a second tap on the same link follows it (defined terms:
+     tapShowsDefinitions).  Kept apart from the other tools (issue 15). */
+  var previews = window.WeakMap ? new WeakMap() : null;
+  function keepPreviewTexts() {
+    /* Material moves titles into its tooltips (and mounts none on a link whose attributes
+       changed first), so the texts are kept here, not on the links */
+    if (!previews) return;
+    var links = document.querySelectorAll(".md-content a.cite");
+    for (var i = 0; i < links.length; i++) {
+      var t = links[i].getAttribute("title");
+      if (t) previews.set(links[i], t);
+    }
+  }
+
+  function tapShowsLinkPreview() {
+    var box = null, armed = null;
+    function close() {
+      if (box) { box.parentNode.removeChild(box); box = null; }
+      armed = null;
+    }
+    document.addEventListener("click", function (e) {
+      if (!window.matchMedia || !window.matchMedia("(hover: none)").matches) return;
+      var a = e.target.closest && e.target.closest(".md-content a.cite");
+      if (!a) { if (box && !(e.target.closest && e.target.closest(".link-preview"))) close(); return; }
+      var text = (previews && previews.get(a)) || a.getAttribute("title");
+      if (!text || a === armed) { close(); return; }     /* second tap: follow the link */
+      e.preventDefault();
+      close();
+      box = document.createElement("div");
+      box.className = "link-preview";
+      box.setAttribute("role", "note");
+      var p = document.createElement("p");
+      p.textContent = text;
+      var go = document.createElement("a");
+      go.href = a.href;
+      go.textContent = "打开";
+      box.appendChild(p);
+      box.appendChild(go);
+      var r = a.getBoundingClientRect();
+      box.style.top = (window.scrollY + r.bottom + 4) + "px";
+      document.body.appendChild(box);
+      armed = a;
+    });
+  }
+
   /* ------------------------------------------------------------ print
      The printed footer (partials/print-footer.html) gives the page's address and the day
      it was printed. */
@@ -389,6 +437,8 @@
   window.addEventListener("beforeprint", stampPrintDate);
 
   copyTitles();
+  keepPreviewTexts();
+  tapShowsLinkPreview();
   addArticleTools();
   addCitationBox();
   tapShowsParagraphTools();
