@@ -151,16 +151,25 @@ def edition_in_force(eds: list[list], citing) -> tuple[list, str]:
     """The edition of a cited instrument the citing document means, and a note for the
     reader when it is not the one in force on the citing document's date.
 
-    The one place that chooses a version (to be replaced by build_tools/versions.py once
-    that exists): the latest edition in force on the citing document's date; when the
-    citing document has no date, the newest; when every edition is later, the oldest,
-    with a note.
+    The one place that chooses a version: the version in force on the citing document's date
+    (`versions.slug_in_force`, from the works build_tools/versions.py made of the collection;
+    by dates here when the documents carry no such data); when the citing document has no
+    date, the newest; when no version of the collection was in force then, the oldest, with
+    a note.
     """
     if len(eds) == 1:
         return eds[0], ""
     when = start_date(citing)
     if not when:
         return eds[-1], ""
+    from . import versions
+    if any((d.derived or {}).get("version") for e in eds for d in e):
+        slug = versions.slug_in_force(eds[0][0], when)
+        chosen = next((e for e in eds if any(d.slug == slug for d in e)), None) if slug else None
+        if chosen is not None:
+            return chosen, ""
+        if slug is None:
+            return eds[0], f"引用文件（{when}）时有效的版本不在本站，此为本站最早的版本"
     earlier = [e for e in eds if max(start_date(d) for d in e) <= when]
     if earlier:
         return earlier[-1], ""
@@ -168,6 +177,9 @@ def edition_in_force(eds: list[list], citing) -> tuple[list, str]:
 
 
 def version_label(doc) -> str:
+    label = ((doc.derived or {}).get("version") or {}).get("label", "")
+    if label:
+        return label.strip("（）")          # versions.py: 2017年修正, 2023年修订
     d = doc.dates or {}
     if d.get("amended"):
         return f"{d['amended']}修改版"
@@ -585,6 +597,11 @@ def _main(argv=None) -> int:
     for d in docs:
         if "outgoing" not in d.derived:         # read by an older version of the code
             crossrefs.run(d, None)
+    import datetime
+
+    from . import slugs, versions
+    slugs.assign(docs)
+    versions.apply(docs, datetime.date.today())     # as a build does
     t1 = time.time()
     cits = resolve(docs)
     figures = cits.stats()

@@ -70,6 +70,7 @@ def test_edition_choice_is_one_function():
 
     class D:
         source = "测试.md"
+        derived = {}
 
         def __init__(self, dates):
             self.dates = dates
