@@ -330,7 +330,7 @@ def related(docs, names, citers, most: int = 10) -> dict:
             add(title, "引用本文件最多的其他文件", d)
     order = ["实施条例、实施细则", "司法解释", "地方实施办法", "修改、废止的决定和修正案",
              "标题中提到本文件的其他文件", "引用本文件最多的其他文件"]
-    return {title: [(g, sorted(groups[g], key=lambda d: (d.status != "有效", d.title, d.slug))
+    return {title: [(g, sorted(groups[g], key=lambda d: (d.status not in ("现行有效", "有效"), d.title, d.slug))
                      if g != "引用本文件最多的其他文件" else groups[g])
                     for g in order if g in groups]
             for title, groups in out.items()}
