@@ -76,6 +76,14 @@ class Citations:
     related: dict = field(default_factory=dict)     # title -> [(group, [documents])]
     amending_docs: int = 0
 
+    def of(self, doc) -> list:
+        """The citations made by `doc`, in text order."""
+        if not hasattr(self, "_by_doc"):
+            self._by_doc = {}
+            for c in self.items:
+                self._by_doc.setdefault(id(c.doc), []).append(c)
+        return self._by_doc.get(id(doc), [])
+
     def stats(self) -> dict:
         out = Counter(c.status for c in self.items)
         reasons = Counter(c.reason for c in self.items if c.status == "unresolved")

@@ -31,9 +31,11 @@ def cmd_export(args) -> int:
         return 0
     from .loading import load_sources
     docs, failures = load_sources(args.path, ctx, allow_outside=args.allow_outside_links)
+    from . import citations
+    cits = citations.resolve(docs)
     out = sys.stdout
     for doc in docs:
-        out.write(json.dumps(export_view.to_json(doc), ensure_ascii=False))
+        out.write(json.dumps(export_view.to_json(doc, cits), ensure_ascii=False))
         out.write("\n")
     codes = collections.Counter(p.code for d in docs for p in d.problems)
     print(f"共 {len(docs) + len(failures)} 个文件：读取 {len(docs)} 个，失败 {len(failures)} 个；"

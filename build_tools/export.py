@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 
-def to_json(doc) -> dict:
+def to_json(doc, citations=None) -> dict:
+    """citations: the collection's citations.Citations (export --all): the document's
+    references to other instruments, resolved or with the reason they are not."""
     return {
         "source": doc.source,
         "format": doc.format,
@@ -28,4 +30,27 @@ def to_json(doc) -> dict:
         # the work, this version's date, status, the work's history and versions (versions.py;
         # only when read with the collection: export --all, build)
         "version": (doc.derived or {}).get("version"),
+        # defined terms (transforms/definitions.py): where each holds and where it is defined
+        "definitions": [{"term": df.term, "aliases": list(df.aliases), "scope": df.scope,
+                         "scope_anchors": list(df.scope_anchors), "anchor": df.anchor,
+                         "article": df.article_label, "text": df.text}
+                        for df in doc.definitions],
+        # references to other instruments (only with the collection: export --all)
+        "references": _references(doc, citations) if citations is not None else None,
     }
+
+
+def _references(doc, citations) -> list[dict]:
+    out = []
+    for c in citations.of(doc):
+        p = c.out.paragraph
+        rec = {"anchor": p.anchor or c.out.article.anchor, "start": c.out.start,
+               "end": c.out.end, "text": c.out.text, "instrument": c.name,
+               "status": c.status, "reason": c.reason or None, "target": None}
+        if c.target is not None and c.status in ("resolved", "partial"):
+            from .citations import version_label
+            rec["target"] = {"slug": c.target.slug, "title": c.target.title,
+                             "version": version_label(c.target), "anchor": c.anchor,
+                             "label": c.label, "note": c.note or None}
+        out.append(rec)
+    return out

@@ -225,3 +225,27 @@ def test_browser_hover_tap_and_cited_by(cite_site):
         link.tap()
         phone.wait_for_url("**/book_2__chp_6.html#art_336__para_1")
         ctx.close()
+
+
+def test_export_all_carries_definitions_and_resolved_references(tmp_path):
+    """export --all: per document its definitions and its references to other instruments,
+    resolved (target document, version, anchor) or with the reason they are not."""
+    import json
+    import subprocess
+    import sys
+    src = tmp_path / "src"
+    src.mkdir()
+    for k in ("xingfa", "xingyi"):
+        shutil.copy(CORPUS / FILES[k], src / FILES[k].split("/")[-1])
+    run = subprocess.run([sys.executable, "-m", "build_tools", "export", "--all", str(src)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    docs = {d["title"]: d for d in map(json.loads, run.stdout.splitlines())}
+    xingyi = docs["关于审理非法行医刑事案件具体应用法律若干问题的解释"]
+    first = xingyi["references"][0]
+    assert first["anchor"] == "art_1__para_1" and first["text"] == "第三百三十六条第一款"
+    assert first["status"] == "resolved" and first["instrument"] == "刑法"
+    assert first["target"]["slug"] == "zhonghuarenmingongheguo-xingfa"
+    assert first["target"]["anchor"] == "art_336__para_1" and first["target"]["version"]
+    xingfa = docs["中华人民共和国刑法"]
+    assert any(d["term"] == "国家工作人员" and d["article"] == "第九十三条" for d in xingfa["definitions"])
