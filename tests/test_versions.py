@@ -213,6 +213,11 @@ def test_site_banner_and_versions_on_pages(tmp_path):
     landing = (tmp_path / "docs" / old.slug / "index.md").read_text(encoding="utf-8")
     chapter = (tmp_path / "docs" / old.slug / "chp_1.md").read_text(encoding="utf-8")
     assert 'doc_cite_version: "（2017年修正）"' in chapter
+    # 本条沿革: the 2017 第一条 is the 2023 第一条, changed (its text was read in both files)
+    assert (f"本条沿革：现行文本（2023年修订）中为[第一条](../{new.slug}/chp_1.md#art_1)，文字已修改。"
+            in chapter)
+    assert (f"本条沿革：上一版本（2017年修正）为[第一条](../{old.slug}/chp_1.md#art_1)，本版本有修改"
+            in (tmp_path / "docs" / new.slug / "chp_1.md").read_text(encoding="utf-8"))
     for page in (landing, chapter):
         assert '!!! danger "本文本已被修订"' in page
         assert f"](../{new.slug}/index.md)" in page

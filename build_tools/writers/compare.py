@@ -27,9 +27,10 @@ def _marked(pieces, side: str) -> str:
     return "".join(out)
 
 
-def page(doc, old_doc, new_doc, info: dict, linker) -> str:
+def page(doc, old_doc, new_doc, info: dict, linker, pairs=None) -> str:
     """Markdown of doc's comparison page (doc is new_doc, or the draft old_doc)."""
-    pairs = compare.align(old_doc.articles, new_doc.articles)
+    if pairs is None:
+        pairs = compare.align(old_doc.articles, new_doc.articles)
     n = compare.counts(pairs)
     title = f"新旧对照：{info['old_label'].strip('（）')} → {info['new_label'].strip('（）')}"
     meta = {"title": md.theme_text(f"{title} - {doc.title}"), **md.doc_meta(doc), "page_kind": "compare"}

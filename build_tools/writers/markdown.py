@@ -326,6 +326,7 @@ def article_md(doc: Document, a: Article, linker) -> str:
         out += ["（本条在原文中没有正文）", "{: .empty-article }", ""]
     for p in a.paragraphs:
         out += [paragraph_md(p, doc.slug, linker), ""]
+    out += article_history_md(doc, a, linker)
     out += cited_by_md(doc, a, linker)
     return "\n".join(out)
 
@@ -397,6 +398,31 @@ def gap_md(doc: Document, a: Article) -> list[str]:
     ids = " ".join(f"{prefix}art_{n}" for n in range(first, last + 1))
     return [f"{escape(span)} 原文缺失，本站未补写（[来源说明](index.md#source-notes)）",
             f'{{: #{prefix}art_{first} .article-gap data-missing="{ids}" }}', ""]
+
+
+def article_history_md(doc: Document, a: Article, linker) -> list[str]:
+    """本条沿革: the article in the previous text of its work and in the current text (a work
+    with several texts; assemble.article_history aligns them by text)."""
+    items = (doc.derived.get("article_history") or {}).get(a.anchor)
+    if not items:
+        return []
+
+    def link(slug, anchor, label):
+        href = linker.href(doc.slug, (slug, anchor)) if linker is not None else None
+        return f"[{escape(label)}]({href})" if href else escape(label)
+    parts = []
+    for kind, slug, anchor, label, version in items:
+        if kind == "added":
+            parts.append("上一版本无对应条文，本条为新增（[新旧对照](compare.md)）")
+        elif kind in ("same", "changed"):
+            state = "文字未变" if kind == "same" else "本版本有修改，见[新旧对照](compare.md)"
+            parts.append(f"上一版本{escape(version)}为{link(slug, anchor, label)}，{state}")
+        elif kind == "current-deleted":
+            parts.append(f"现行文本{escape(version)}中已无对应条文")
+        else:
+            state = "文字未变" if kind == "current-same" else "文字已修改"
+            parts.append(f"现行文本{escape(version)}中为{link(slug, anchor, label)}，{state}")
+    return ["本条沿革：" + "；".join(parts) + "。", "{: .article-history }", ""]
 
 
 def cited_by_md(doc: Document, a: Article, linker) -> list[str]:
