@@ -304,3 +304,49 @@ def test_comparison_page_in_the_site(tmp_path):
     landing = (tmp_path / "docs" / new.slug / "index.md").read_text(encoding="utf-8")
     assert f"[与前一版本对照](../{new.slug}-v2024-06-28/compare.md)" in landing
     assert not (tmp_path / "docs" / old.slug / "compare.md").exists()   # no predecessor
+
+
+@pytest.fixture(scope="module")
+def versions_site(tmp_path_factory):
+    """行政复议法 2017 and 2023 and 会计法 2017 and 2024, built into a site."""
+    if not CORPUS.is_dir():
+        pytest.skip("corpus not beside the project")
+    from build_tools import commands
+    from build_tools.transforms import Context
+    from conftest import ROOT
+    base = tmp_path_factory.mktemp("versions-site")
+    src = base / "src"
+    src.mkdir()
+    for k in ("复议2017", "复议2023", "会计2017", "会计2024"):
+        shutil.copy(CORPUS / FILES[k], src)
+    docs, failures, _ = commands.generate(src, base / "docs", Context(TODAY))
+    commands.mkdocs_build(ROOT / "mkdocs.yml", base / "site", docs_dir=base / "docs")
+    return base / "site", {("复议" if "复议" in d.source else "会计") + d.source[-14:-10]: d for d in docs}
+
+
+def test_browser_banner_comparison_and_search(versions_site):
+    from browser import browser, serve
+    site, docs = versions_site
+    work, old = docs["复议2023"].slug, docs["复议2017"].slug
+    with serve(site) as base, browser() as b:
+        page = b.new_page()
+        page.goto(f"{base}/{old}/chp_2.html")
+        banner = page.locator(".admonition.danger")
+        assert banner.is_visible() and "本文本已被修订" in banner.inner_text()
+        banner.locator("a").click()
+        page.wait_for_url(f"{base}/{work}/index.html")
+        assert page.inner_text(".doc-context strong.status") == "现行有效"
+        # the version switch: the versions table leads to the 2017 text and to the comparison
+        page.click(f'a[href="../{old}/index.html"]')
+        page.wait_for_url(f"{base}/{old}/index.html")
+        page.goto(f"{base}/{work}/compare.html")
+        cells = page.locator("table del")
+        assert cells.count() > 20 and page.locator("table ins").count() > 20
+        assert "第十一条" in page.locator("table").nth(1).inner_text() and page.locator("h1").inner_text().startswith("新旧对照")
+        # search: the text in force first, the superseded one labelled
+        results = page.evaluate("window.regSearch('行政复议机关')")
+        slugs = [r["slug"] for r in results if r["kind"] == "article"]
+        assert work in slugs and old in slugs
+        assert slugs.index(work) < slugs.index(old)
+        assert all(r["status"] == "已被修订" for r in results if r["slug"] == old and r["kind"] == "article")
+        page.close()

@@ -218,7 +218,13 @@
           var t = norm(meta.docs[i][1]);
           (terms.every(function (x) { return t.indexOf(x) >= 0; }) ? titleHits : rest).push(i);
         });
-        titleHits.sort(function (a, b) { return meta.docs[a][1].length - meta.docs[b][1].length; });
+        /* a superseded, repealed or expired text ranks after the texts in force */
+        var lapsed = {};
+        meta.docs.forEach(function (d) { if (/^(已被|已废止|已失效)/.test(d[3] || "")) lapsed[d[0]] = d[3]; });
+        var late = function (slug) { return lapsed[slug] ? 1 : 0; };
+        titleHits.sort(function (a, b) {
+          return (late(meta.docs[a][0]) - late(meta.docs[b][0])) || (meta.docs[a][1].length - meta.docs[b][1].length);
+        });
         var order = citeDocs.concat(titleHits, rest).filter(function (v, i, a) { return a.indexOf(v) === i; });
         var titles = titleHits.map(function (i) {
           var d = meta.docs[i];
@@ -228,11 +234,12 @@
         var defs = [], arts = [];
         var byDoc = {};
         function finish() {
-          defs.sort(function (a, b) { return b.score - a.score; });
+          defs.sort(function (a, b) { return (late(a.slug) - late(b.slug)) || (b.score - a.score); });
           var docBest = {};
           arts.forEach(function (r) { docBest[r.slug] = Math.max(docBest[r.slug] || 0, r.score); });
           arts.sort(function (a, b) {
-            return (docBest[b.slug] - docBest[a.slug]) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) ||
+            return (late(a.slug) - late(b.slug)) ||
+                   (docBest[b.slug] - docBest[a.slug]) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) ||
                    (b.score - a.score) || (a.order - b.order);
           });
           /* an article a citation already jumps to is not listed a second time */
@@ -241,7 +248,7 @@
           var notCited = function (r) { return !cited[r.slug + "#" + r.anchor]; };
           return citeResults.concat(titles, defs.filter(notCited), arts.filter(notCited)).map(function (r) {
             return {slug: r.slug, anchor: r.anchor, title: r.title, label: r.label, page: r.page,
-                    snippet: r.snippet, kind: r.kind, count: byDoc[r.slug] || 0};
+                    snippet: r.snippet, kind: r.kind, count: byDoc[r.slug] || 0, status: lapsed[r.slug] || ""};
           });
         }
         var i = 0, BATCH = 12;
@@ -312,7 +319,9 @@
     shown.forEach(function (r) {
       var head = "";
       if (r.kind === "article" && r.slug !== lastSlug) {
-        head = '<div class="regsearch-group">' + escapeHtml(r.title) + '<span class="regsearch-count">' + r.count + " 处</span></div>";
+        head = '<div class="regsearch-group">' + escapeHtml(r.title) +
+          (r.status ? '<span class="regsearch-lapsed">' + escapeHtml(r.status) + "</span>" : "") +
+          '<span class="regsearch-count">' + r.count + " 处</span></div>";
       }
       lastSlug = r.kind === "article" ? r.slug : null;
       var tag = {title: "文件", definition: "定义", citation: "条文"}[r.kind];
