@@ -91,3 +91,23 @@ def test_front_matter_severity_follows_what_the_reader_loses():
     # a lost date or issuer is only missing; a lost effective date or status may make the page's status false
     assert sev == {"date": "warning", "author": "warning", "effective_date": "error", "status": "error"}
     assert all("未被采用" in p.message for p in doc.problems if p.code == "front_matter_type")
+
+
+def test_front_matter_fields_not_used_are_named_with_their_values():
+    """Seed 001's id, LinkTitle, file and urls are not shown on the page: one record names them
+    with their values, so nothing of the source is dropped silently."""
+    doc = pipeline.load(SEED["001"], Context(TODAY))
+    unused = [p for p in doc.problems if p.code == "front_matter_unused"]
+    assert len(unused) == 1 and unused[0].severity == "info"
+    text = SEED["001"].read_text(encoding="utf-8")
+    for value in ("ff8081819aedd63e019b117001877c4e", "贵州省大数据发展应用促进条例（2025）",
+                  "https://flk.npc.gov.cn/detail?id=ff8081819aedd63e019b117001877c4e"):
+        assert value in text and value in unused[0].message
+    # its `date` (2025-12-03) is the revision date the history note gives: shown, not named
+    assert doc.dates["amended"] == "2025-12-03"
+
+
+def test_front_matter_date_the_text_does_not_give_is_named():
+    doc = doc_from_text(FRONT.format(fields="date: 2020-01-02"), "测试.md")
+    assert "2020-01-02" not in doc.dates.values()
+    assert any(p.code == "front_matter_unused" and "2020-01-02" in p.message for p in doc.problems)

@@ -72,8 +72,11 @@ def _apply_front_matter(doc, content: str, first: int, last: int):
         key = raw.split(":", 1)[0].strip()
         if key and not raw.startswith((" ", "-")):
             lines[key] = first + 1 + n
+    unused = []
     for key, value in data.items():
         line = lines.get(key, first)
+        if key not in TEXT_KEYS and key not in DATE_KEYS and not _empty(value):
+            unused.append(f"{key}：{_plain(value)}")
         if key not in TEXT_KEYS and key not in DATE_KEYS or _empty(value):
             continue
         severity = SEVERITY.get(key, "warning")
@@ -94,6 +97,17 @@ def _apply_front_matter(doc, content: str, first: int, last: int):
                            f"文件头字段“{key}”应为日期（YYYY-MM-DD），实为“{value}”，未被采用", line)
                 continue
             doc.meta.setdefault("front_dates", {})[DATE_KEYS[key]] = iso
+    if unused:      # not shown on the page, so named here with their values
+        doc.report("front_matter_unused", "info",
+                   "文件头中的以下字段本站未使用，照录如下：" + "；".join(unused), first, last)
+
+
+def _plain(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return "、".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{_plain(v)}" for k, v in value.items())
+    return str(value)
 
 
 def _keep_raw(doc, content: str, first: int):

@@ -52,6 +52,14 @@ def run(doc, ctx):
     _expiry(doc)
     _issuer(doc)
     doc.status = status(doc, ctx.today)
+    # the front matter's `date` is the date of passing or of the last revision: shown only
+    # as the date the text gives it; a date the text does not give is named, not dropped
+    other = front.get("passed_or_revised")
+    if other and other not in doc.dates.values():
+        lines = doc.meta.get("front_matter_lines", (None, None))
+        doc.report("front_matter_unused", "info",
+                   f"文件头字段“date”为{other}，正文的题注中没有这一日期，本站无法判断它是通过日期还是修订日期，"
+                   "未在日期栏中显示", lines[0], lines[1])
 
 
 def kind_of(title: str) -> str:

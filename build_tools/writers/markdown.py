@@ -697,7 +697,7 @@ CODE_TITLES = {
     "chapter_unknown": "条文所属章节不明", "article_order": "恢复条文顺序", "article_gap": "条文缺失",
     "blank_date": "日期空缺", "toc_omitted": "原文目录", "heading_spacing": "标题排版空格",
     "title_joined": "合并分行的标题", "expiry_unknown": "失效日期无法计算", "expiry_from_text": "失效日期的依据",
-    "structure_unplaced": "未收入结构的条文或标题",
+    "structure_unplaced": "未收入结构的条文或标题", "front_matter_unused": "文件头中未使用的字段",
     "division_gap": "章节编号不连续", "article_outside_division": "条文位于章节之外",
     "no_articles": "未识别出条文", "article_split": "拆分连排的条文", "duplicate_article": "条文编号重复",
     "numbering_starts_late": "条文编号起点", "numbering_restarted": "条文编号重新开始",
