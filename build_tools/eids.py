@@ -3,6 +3,8 @@
 Statutes:  chp_3, book_2__chp_1, chp_3__sec_2, art_31, art_12-1 (第十二条之一),
            art_8__para_2, art_8__para_2__point_1 (item （一）), …__point_1__point_2 (目 2．).
            An attached instrument whose numbering restarts at 第一条 is prefixed att_1__.
+           附则/总则/分则 without a number: chp_final / chp_general / chp_special (or book_…).
+           一、 … 十三、 headings of a judicial interpretation: part_1 … part_13.
            An annex after the articles (附件一, 附表二, 附录): att_1, its text att_1__para_3.
 Measures:  part_2 (二、), part_2__subpart_1 (（一） group), part_2__art_7 (the measure
            numbered 7． or （七） in part 二、), part_2__art_7__para_1; text directly in a
@@ -23,7 +25,7 @@ def division(unique) -> str:
     parts = []
     u = unique
     while u is not None:
-        parts.append(f"{PREFIX[u.div.kind]}_{u.div.number}")
+        parts.append(f"{PREFIX[u.div.kind]}_{u.div.name or u.div.number}")
         u = u.parent
     return _seq(unique.seq) + "__".join(reversed(parts))
 

@@ -63,6 +63,7 @@ class Division:
     parent: str = ""           # anchor of the enclosing division, "" at top level
     paragraphs: list[Paragraph] = field(default_factory=list)  # text directly in it
     start_known: bool = True   # False when the source does not say where it begins
+    name: str = ""             # an unnumbered 附则/总则/分则: final/general/special, for its eId
 
     @property
     def heading(self) -> str:
@@ -138,11 +139,16 @@ class Document:
     @property
     def chapters(self) -> list[Division]:
         """The divisions a reader pages through: 章 (or 一、 parts of a 措施)."""
-        kinds = ("part",) if self.style == "measures" else ("chapter",)
-        chapters = [d for d in self.divisions if d.kind in kinds]
-        if not chapters and self.style != "measures":
-            chapters = [d for d in self.divisions if d.kind == "book"]
-        return chapters
+        if self.style == "measures":
+            return [d for d in self.divisions if d.kind == "part"]
+        chapters = [d for d in self.divisions if d.kind == "chapter"]
+        if not chapters:
+            return [d for d in self.divisions if d.kind in ("book", "part")]
+        # a 编 without chapters among 编 with chapters (刑法's 附则 after 第二编 分则) is a page too
+        inside = {a for d in self.divisions if d.kind == "chapter"
+                  for a in _ancestors(d.parent)}
+        return [d for d in self.divisions
+                if d.kind == "chapter" or (d.kind in ("book", "part") and d.anchor not in inside)]
 
     def all_paragraphs(self):
         """Every text element with its owner, in reading order."""
@@ -156,6 +162,13 @@ class Document:
         for a in self.articles:
             for p in a.paragraphs:
                 yield a, p
+
+
+def _ancestors(anchor: str):
+    """book_2__subbook_1 -> book_2__subbook_1, book_2 (eIds nest by __)."""
+    while anchor:
+        yield anchor
+        anchor = anchor.rsplit("__", 1)[0] if "__" in anchor else ""
 
 
 @dataclass

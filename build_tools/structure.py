@@ -22,8 +22,8 @@ SUBITEM_RE = re.compile(r"^(\d+)[．.、](?!\d)")
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
 MEASURE_RE = re.compile(r"^(\d+)[．.](?!\d)\s*(.*)$")
 TOC_RE = re.compile(r"^目[\s\u3000]*录$")
-# 附件一 / 附件2：标题 / 附表 / 附录： — the start of an annex (its number, if any, and title)
-ANNEX_RE = re.compile(r"^(附[\s\u3000]*[件表录])[\s\u3000]*([一二三四五六七八九十]+|\d+)?"
+# 附件一 / 附件2：标题 / 附表 / 附录： / 附： — the start of an annex (its number, if any, and title)
+ANNEX_RE = re.compile(r"^(附[\s\u3000]*[件表录]|附(?=[\s\u3000]*[:：]))[\s\u3000]*([一二三四五六七八九十]+|\d+)?"
                       r"(?:[\s\u3000]*[:：][\s\u3000]*(.*)|[\s\u3000]+(.*))?$")
 ANNEX_LIST = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[.．、]")   # 附件：1.… 2.… lists annexes
 SELF_REFERENCE = re.compile(r"^本(措施|文件|办法|方案|通知|意见|规定|细则|政策)")
@@ -40,7 +40,7 @@ def squash(text: str) -> str:
 def build(doc: Document, blocks) -> Document:
     if any(_article_match(b) for b in blocks):
         doc.style = "statute"
-        _Statute(doc).run(blocks)
+        _Statute(doc, numbered=any(_division_match(b) for b in blocks)).run(blocks)
     elif any((m := PART_RE.match(b.text)) and _is_heading_line(b) and _num(m.group(1)) is not None
              for b in blocks):
         doc.style = "measures"
@@ -118,8 +118,10 @@ def _unreadable_label(b):
         return f"第{m.group(1)}{m.group(2)}"
     return None
 def _annex_match(b):
-    """(label, number or None, title) when the line starts an annex: 附件一, 附表二：…, 附录."""
-    if not _is_heading_line(b):
+    """(label, number or None, title) when the line starts an annex: 附件一, 附表二：…, 附录.
+    Its title may be long (附：中华人民共和国进出口税则（注：…）) but is no sentence."""
+    if b.kind == "table" or re.search(r"[。；;！？]", b.text) or (
+            len(b.text) > 80 and not (b.kind == "heading" or b.all_bold)):
         return None
     m = ANNEX_RE.match(b.text.strip())
     if not m:
@@ -169,9 +171,14 @@ def _division_match(b):
     return KIND_OF[m.group(2)], number, f"第{m.group(1)}{m.group(2)}", title
 
 
+# 附则 / 总则 / 分则 without a number: the eId names the division by this closed vocabulary
+UNNUMBERED = {"附则": "final", "总则": "general", "分则": "special"}
+
+
 class _Statute:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, numbered: bool = True):
         self.doc = doc
+        self.numbered = numbered            # the text has 第X编/章/节 headings
         self.article: Article | None = None
         self.stack: list[Division] = []
         self.pending: list[Division] = []   # divisions waiting for their first article
@@ -184,11 +191,14 @@ class _Statute:
         for b in blocks:
             if TOC_RE.match(b.text.strip()) and b.kind in ("heading", "para") or (
                     b.all_bold and TOC_RE.match(b.text.strip())):
+                self._close_toc()          # a second 目录 ends the first
                 self.in_toc = True
                 doc.omitted.append(Paragraph(b.text, b.line, kind="toc"))
                 continue
             if self.in_toc:
-                if b.kind == "item" or (_division_match(b) and b.kind != "heading"):
+                # an item that is an article (第一条 followed by its text) is no contents entry
+                if (b.kind == "item" and not _article_match(b)) or (
+                        _division_match(b) and b.kind != "heading"):
                     doc.omitted[-1].lines.append(b.line)
                     doc.omitted[-1].end_line = b.line
                     continue
@@ -210,7 +220,20 @@ class _Statute:
                 continue
             div = _division_match(b)
             if div:
+                glued = self._glued_article(div[3])
+                if glued:
+                    title, m, rest = glued
+                    self._division(b, *div[:3], title)
+                    self._article(b, m, rest)
+                    doc.report("heading_article_split", "info",
+                               f"第{b.line}行中标题“{div[2]} {squash(title)}”后紧接着{m.group(0).split()[0]}，"
+                               f"已拆分为标题和条文", b.line)
+                    continue
                 self._division(b, *div)
+                continue
+            head = self._heading(b)
+            if head:
+                self._division(b, *head[:4]).name = head[4]
                 continue
             art = _article_match(b)
             if art:
@@ -237,6 +260,40 @@ class _Statute:
                             "原文目录未作为正文收录，目录由本站根据章节自动生成",
                             toc.line, toc.end_line)
 
+    def _glued_article(self, title):
+        """`第五章 信息公开和公众参与第五十三条 …`: (heading title, article match, article text)
+        when the heading's title runs into the label of the next article (the number after the
+        last article read, or 第一条)."""
+        last = self.doc.articles[-1].number if self.doc.articles else 0
+        for m in re.finditer(rf"第({N})条(?:之({N}))?", title):
+            if m.start() == 0 or m.group(2) or _num(m.group(1)) != last + 1:
+                continue
+            label = m.group(0)
+            rest = title[m.end():].strip()
+            full = ARTICLE_RE.match(f"{label} {rest}" if rest else label)
+            return title[:m.start()].rstrip(), full, rest
+        return None
+
+    def _heading(self, b):
+        """A heading without 第X章: (kind, number, label, title, name) or None.
+
+        - 一、受案范围 … 十三、附则 marked up as headings in a text with no 第X章 (judicial
+          interpretations): parts, part_1 … part_13;
+        - 附则 / 总则 / 分则 alone, after numbered divisions: a division of the kind of the
+          outermost one open (刑法's 附则 after 第二编 is a 编, 附 则 after 第五章 a 章), numbered
+          after its last sibling for order, its eId named by UNNUMBERED (chp_final)."""
+        text = b.text.strip()
+        m = PART_RE.match(text)
+        if m and not self.numbered and (b.kind == "heading" or b.all_bold) and _num(m.group(1)):
+            return "part", _num(m.group(1)), f"{m.group(1)}、", m.group(2), ""
+        name = UNNUMBERED.get(squash(text))
+        if name and self.stack and _is_heading_line(b):
+            top = self.stack[0]
+            siblings = [d.number for d in self.doc.divisions
+                        if d.kind == top.kind and d.parent == top.parent]
+            return top.kind, max(siblings) + 1, "", text, name
+        return None
+
     def _division(self, b, kind, number, label, title):
         clean = squash(title)
         if clean != title.strip():
@@ -252,6 +309,7 @@ class _Statute:
         self.stack.append(occ)
         self.pending.append(occ)
         self.article = None
+        return occ
 
     def _annex(self, b, label, number, title):
         """An annex after the articles: its own division (att_N), holding the text that follows

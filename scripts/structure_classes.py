@@ -19,7 +19,8 @@ from build_tools import pipeline, sourcefile
 CN = "一二三四五六七八九十百千零〇两"
 MD = r"^(?:#+[ \t]*)?(?:\*\*)?"
 ARTICLE_LINE = re.compile(MD + rf"(?:[-*+][ \t]+)?第[{CN}]+条")
-ANNEX_LINE = re.compile(MD + r"附[件表录][一二三四五六七八九十\d]*(?:\*\*)?(?:[:：\s　]|$)(?![\d一二三四五六七八九十]+[.．、])")
+ANNEX_LINE = re.compile(MD + r"附(?:[件表录][一二三四五六七八九十\d]*|(?=[ 　]*[:：]))(?:\*\*)?(?:[:：\s　]|$)"
+                        r"(?![ 　]*[\d一二三四五六七八九十]+[.．、])")
 UNNUMBERED = re.compile(MD + rf"(?:[{CN}]+、)?[ 　]*(附[ 　]*则|总[ 　]*则|分[ 　]*则)(?:\*\*)?[ 　]*$")
 HEADING_MD = re.compile(r"^#{2,6}[ \t]+(?!第[" + CN + r"]+[条章节编])\S")
 GLUED = re.compile(MD + rf"第[{CN}]+章[^。；]{{0,40}}?第[{CN}]+条")

@@ -176,3 +176,83 @@ def test_table_cells_are_escaped_and_never_articles():
     assert table.kind == "table" and table.text == "项目\t标准\n第二条\ta|b c\n3. 登记\t10元"
     text = md.table_md(table)
     assert "| 第二条 | a\\|b c |" in text and "| 3\\. 登记 | 10元 |" in text   # 3\. renders as 3.
+
+
+# ---------------------------------------------------------------- headings that are not 第X章
+
+@corpus
+def test_interpretation_parts_are_divisions_and_own_their_articles():
+    """十三、附则 and the other 一、… headings of a judicial interpretation."""
+    rel = "司法解释/最高人民法院关于适用《行政诉讼法》的解释(2018-02-06).md"
+    doc, lines = load(rel), source_lines(rel)
+    heads = [(i, m.group(1), m.group(2)) for i, l in enumerate(lines, 1)
+             if (m := re.match(r"^## ([一二三四五六七八九十]+)、(.*)$", l))]
+    assert len(heads) == 13
+    parts = [d for d in doc.divisions if d.kind == "part"]
+    assert [(d.line, d.label, d.title) for d in parts] == [(i, f"{n}、", t) for i, n, t in heads]
+    assert [d.anchor for d in parts] == [f"part_{k}" for k in range(1, 14)]
+    assert parts[-1].title == "附则"
+    head_lines = {i for i, _, _ in heads}
+    assert not any(set(p.lines) & head_lines for a in doc.articles for p in a.paragraphs)
+    # every article belongs to the last part heading above it in the source
+    for a in doc.articles:
+        above = max(i for i in head_lines if i < a.line)
+        assert a.chapter == parts[[i for i, _, _ in heads].index(above)].anchor, a.label
+    from build_tools.writers import markdown as md
+    assert [p.name for p in md.plan(doc)] == [d.anchor for d in parts]
+
+
+@corpus
+def test_unnumbered_final_provisions_of_criminal_law():
+    rel = "刑法/刑法.md"
+    doc, lines = load(rel), source_lines(rel)
+    n = line_of(lines, r"^## 附则$")
+    final = next(d for d in doc.divisions if d.line == n)
+    assert (final.kind, final.anchor, final.heading) == ("book", "book_final", "附则")
+    by_label = {a.label: a for a in doc.articles}
+    assert by_label["第四百五十二条"].chapter == "book_final"
+    assert by_label["第四百五十一条"].chapter == "book_2__chp_10"
+    assert all(p.line < n for p in by_label["第四百五十一条"].paragraphs)
+    from build_tools.writers import markdown as md
+    names = [p.name for p in md.plan(doc)]
+    assert names[-3:] == ["book_final", "att_1", "att_2"]
+    assert not any(name.startswith("unassigned") for name in names)
+
+
+@corpus
+def test_spaced_final_provisions_after_a_chapter():
+    rel = "DLC/广东地方法规/地方性法规/广东/潮州市文明行为促进条例(2022-12-16).md"
+    doc, lines = load(rel), source_lines(rel)
+    n = line_of(lines, r"^附 则$")
+    final = next(d for d in doc.divisions if d.line == n)
+    assert (final.kind, final.anchor, final.title) == ("chapter", "chp_final", "附则")
+    after = [a for a in doc.articles if a.line > n]
+    assert after and all(a.chapter == "chp_final" for a in after)
+
+
+def test_article_glued_to_a_heading_is_split():
+    doc = doc_from_text("# 某某条例\n\n## 第一章 总则\n\n第一条 为了保护环境，制定本条例。\n\n"
+                        "## 第二章 信息公开和公众参与第二条 企业应当公开排污信息。\n\n"
+                        "第三条 本条例自公布之日起施行。\n", name="x.md")
+    assert [(d.anchor, d.title) for d in doc.divisions] == [("chp_1", "总则"), ("chp_2", "信息公开和公众参与")]
+    assert [(a.anchor, a.chapter, a.text()) for a in doc.articles] == [
+        ("art_1", "chp_1", "为了保护环境，制定本条例。"), ("art_2", "chp_2", "企业应当公开排污信息。"),
+        ("art_3", "chp_2", "本条例自公布之日起施行。")]
+    assert [p.code for p in doc.problems] == ["heading_article_split"]
+
+
+def test_a_title_that_only_mentions_an_article_is_not_split():
+    doc = doc_from_text("# 某某条例\n\n## 第一章 总则\n\n第一条 为了保护环境，制定本条例。\n\n"
+                        "## 第二章 关于第五条的实施\n\n第二条 本条例自公布之日起施行。\n", name="x.md")
+    assert [d.title for d in doc.divisions] == ["总则", "关于第五条的实施"]
+    assert len(doc.articles) == 2
+
+
+def test_second_contents_list_does_not_swallow_bullet_articles():
+    from build_tools import audit
+    doc = doc_from_text("# 某某法\n\n目录\n\n- 第一章 总则\n- 第二章 附则\n\n---\n\n目录\n\n---\n\n"
+                        "- 第一条 为了规范，制定本法。\n- 第二条 本法自公布之日起施行。\n", name="y.md")
+    assert [(a.anchor, a.text()) for a in doc.articles] == [
+        ("art_1", "为了规范，制定本法。"), ("art_2", "本法自公布之日起施行。")]
+    assert [(p.code, p.line, p.end_line) for p in doc.problems] == [("toc_omitted", 3, 6), ("toc_omitted", 10, 10)]
+    assert audit.unaccounted(doc) == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .. import eids, numerals
 from ..model import Division
 
-LEVELS = ["book", "subbook", "chapter", "section"]
+LEVELS = ["part", "book", "subbook", "chapter", "section"]
 
 
 class Unique:
@@ -144,7 +144,8 @@ def _resolve(doc, members):
 def _gaps(doc, members, previous: int):
     """Numbers must run on: from 一 within the parent, or on from the previous parent
     (民事诉讼法 numbers its chapters through all its 编)."""
-    unit = members[0].div.label[-1]
+    label = members[0].div.label
+    unit = "部分" if label.endswith("、") else label[-1:] or "部分"
     where = f"{members[0].parent.div.heading}中" if members[0].parent else ""
     first = members[0].div.number
     if first != 1 and first != previous + 1:
@@ -194,7 +195,8 @@ def _assign(doc, groups):
             chain.append(u)
             parent_path = u.path
         a.division = chain[-1].div.anchor if chain else None
-        chapters = [u for u in chain if u.div.kind == "chapter"] or [u for u in chain if u.div.kind == "book"]
+        chapters = [u for u in chain if u.div.kind == "chapter"] or \
+            [u for u in chain if u.div.kind in ("book", "part")]
         a.chapter = chapters[0].div.anchor if chapters else None
     if unknown:
         doc.report("chapter_unknown", "warning",
