@@ -10,6 +10,7 @@ Measures:  part_2 (二、), part_2__subpart_1 (（一） group), part_2__art_7 (
            numbered 7． or （七） in part 二、), part_2__art_7__para_1; text directly in a
            part or group: part_3__para_1, part_3__point_1 (an （一） paragraph).
 Preamble:  preamble__para_1; history notes: preface__para_1.
+Tables and footnotes (①) are no 款: art_8__table_1, art_452__note_1, preamble__table_1.
 """
 from __future__ import annotations
 
@@ -54,8 +55,12 @@ def paragraphs(owner: str, paras) -> list[str]:
     item = None
     seen: set[str] = set()
     clashes = []
+    own = {"table": 0, "footnote": 0}      # tables and notes are no 款: counted apart
     for p in paras:
-        if p.kind == "item":
+        if p.kind in own:
+            own[p.kind] += 1
+            anchor = f"{owner}__{'table' if p.kind == 'table' else 'note'}_{own[p.kind]}"
+        elif p.kind == "item":
             anchor = f"{item_base}__point_{p.number}"
             item = anchor
         elif p.kind == "subitem" and item:

@@ -405,7 +405,12 @@ def _num(text):
         return None
 
 
+FOOTNOTE_RE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩][ \u3000]+\S")
+
+
 def classify(text: str, line: int, previous: list[Paragraph]) -> Paragraph:
+    if previous and FOOTNOTE_RE.match(text):
+        return Paragraph(text, line, kind="footnote", label=text[0])   # ① 刑法…的施行日期…
     m = ITEM_RE.match(text)
     if m and _num(m.group(1)) is not None:
         return Paragraph(text, line, kind="item", label=m.group(0),

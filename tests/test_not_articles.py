@@ -256,3 +256,27 @@ def test_second_contents_list_does_not_swallow_bullet_articles():
         ("art_1", "为了规范，制定本法。"), ("art_2", "本法自公布之日起施行。")]
     assert [(p.code, p.line, p.end_line) for p in doc.problems] == [("toc_omitted", 3, 6), ("toc_omitted", 10, 10)]
     assert audit.unaccounted(doc) == []
+
+
+# ---------------------------------------------------------------- footnotes
+
+@corpus
+def test_criminal_law_footnote_is_a_note_not_a_paragraph():
+    rel = "刑法/刑法.md"
+    doc, lines = load(rel), source_lines(rel)
+    n = line_of(lines, r"^① ")
+    art = next(a for a in doc.articles if a.label == "第四百五十二条")
+    note = next(p for p in art.paragraphs if p.line == n)
+    assert (note.kind, note.anchor, note.text) == ("footnote", "art_452__note_1", lines[n - 1])
+    assert [p.anchor for p in art.paragraphs if p.kind == "para"] == [f"art_452__para_{k}" for k in (1, 2, 3)]
+    from build_tools.writers import markdown as md
+    assert "{: #art_452__note_1 .footnote }" in md.article_md(doc, art, None)
+
+
+def test_table_and_note_in_an_article_do_not_shift_paragraph_numbers():
+    doc = doc_from_text("# 某某收费办法\n\n第一条 收费标准如下：\n\n| 项目 | 标准 |\n| --- | --- |\n| 登记 | 10元 |\n\n"
+                        "前款标准每年公布。\n\n① 本条自2020年起适用。\n\n第二条 本办法自公布之日起施行。\n",
+                        name="收费.md")
+    assert [(p.kind, p.anchor) for p in doc.articles[0].paragraphs] == [
+        ("para", "art_1__para_1"), ("table", "art_1__table_1"), ("para", "art_1__para_2"),
+        ("footnote", "art_1__note_1")]

@@ -140,8 +140,8 @@ class _Index:
                 if p.kind == "item":
                     if got:
                         got[-1][1].setdefault(p.number, p)
-                elif p.kind == "subitem":
-                    continue
+                elif p.kind in ("subitem", "table", "footnote"):
+                    continue                    # not a 款
                 else:
                     got.append((p, {}))
             if not got and art.paragraphs:

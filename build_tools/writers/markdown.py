@@ -245,7 +245,7 @@ def paragraph_md(p: Paragraph, slug: str, linker) -> str:
     if p.kind == "table":
         return table_md(p)
     cls = {"item": " .item", "subitem": " .subitem", "heading": " .preamble-heading",
-           "note": " .note"}.get(p.kind, "")
+           "note": " .note", "footnote": " .footnote"}.get(p.kind, "")
     anchor = f"#{p.anchor}" if p.anchor else ""
     attrs = f"{anchor}{cls}".strip()
     text = render_text(p, slug, linker)
