@@ -185,6 +185,7 @@ class _Statute:
         self.in_toc = False
         self.spacing: list[int] = []
         self.annex: Division | None = None   # the annex being read (附件一 …)
+        self.quoted: list[int] = []          # lines of 第X条 quoted inside an annex
 
     def run(self, blocks):
         doc = self.doc
@@ -215,9 +216,15 @@ class _Statute:
                            f"第{b.line}行中{'、'.join(r[0] for r in runs)}连排在一行，已分为{len(runs)}个附件",
                            b.line)
                 continue
-            if self.annex is not None and not _article_match(b):
-                self.annex.paragraphs.append(_plain(b))
-                continue
+            if self.annex is not None:
+                art = _article_match(b)
+                restart = art and _num(art[0].group(1)) == 1 and not art[0].group(2)
+                if not restart:
+                    if art:       # 第X条 quoted in an annex: text of the annex, not an article here
+                        self.quoted.append(b.line)
+                    self.annex.paragraphs.append(_plain(b))
+                    continue
+                # 第一条 after an annex: an attached instrument with its own numbering
             div = _division_match(b)
             if div:
                 glued = self._glued_article(div[3])
@@ -246,6 +253,11 @@ class _Statute:
                            f"该行作为正文保留，请核对原件", b.line)
             self._text(b)
         self._close_toc()
+        if self.quoted:
+            lines = "、".join(str(n) for n in self.quoted[:8]) + ("等" if len(self.quoted) > 8 else "")
+            doc.report("annex_quoted_articles", "info",
+                       f"附件中以“第X条”开头的{len(self.quoted)}段（第{lines}行）是附件引用的条文，"
+                       f"作为附件正文收录，不计为本文件的条文", self.quoted[0])
         if self.spacing:
             lines = "、".join(str(n) for n in self.spacing[:8]) + ("等" if len(self.spacing) > 8 else "")
             doc.report("heading_spacing", "info",

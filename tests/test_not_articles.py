@@ -159,7 +159,8 @@ def test_table_page_search_and_audit():
     doc = load(rel)
     table = next(p for p in doc.preamble if p.kind == "table")
     page = md.document_pages(doc, md.plan(doc), None)[f"{doc.slug}/index.md"]
-    assert f'<a id="{table.anchor}"></a>\n\n| 刑法条文 | 罪名 |\n| --- | --- |\n' in page
+    assert table.anchor == "preamble__table_1"
+    assert "| 刑法条文 {: #preamble__table_1 } | 罪名 |\n| --- | --- |\n" in page
     assert "| 第244条之一 （《刑法修正案（四）》第4条） | 雇用童工从事危重劳动罪 |" in page
     grams, records = search_index.part(doc)
     assert "雇用童工从事危重劳动罪" in records
@@ -280,3 +281,30 @@ def test_table_and_note_in_an_article_do_not_shift_paragraph_numbers():
     assert [(p.kind, p.anchor) for p in doc.articles[0].paragraphs] == [
         ("para", "art_1__para_1"), ("table", "art_1__table_1"), ("para", "art_1__para_2"),
         ("footnote", "art_1__note_1")]
+
+
+# ---------------------------------------------------------------- quoted articles
+
+def test_articles_quoted_in_an_annex_are_annex_text():
+    """A decision whose annex quotes articles of 宪法 and 刑事诉讼法: quotations, never
+    articles of the decision, never merged or reordered with its own."""
+    doc = doc_from_text(
+        "# 关于某事项的决定\n\n第一条 本决定所称规定，见附件。\n\n第二条 本决定自公布之日起施行。\n\n"
+        "附件：相关法律条文\n\n《中华人民共和国宪法》\n\n第六十七条 全国人民代表大会常务委员会行使下列职权：\n\n"
+        "（一）解释宪法，监督宪法的实施；\n\n《中华人民共和国刑事诉讼法》\n\n第二条 中华人民共和国刑事诉讼法的任务，是……\n",
+        name="决定.md")
+    assert [(a.anchor, a.text()) for a in doc.articles] == [
+        ("art_1", "本决定所称规定，见附件。"), ("art_2", "本决定自公布之日起施行。")]
+    annex = next(d for d in doc.divisions if d.kind == "annex")
+    assert annex.anchor == "att_1" and len(annex.paragraphs) == 5
+    assert annex.paragraphs[1].text == "第六十七条 全国人民代表大会常务委员会行使下列职权："
+    assert [p.code for p in doc.problems] == ["annex_quoted_articles"]
+    from build_tools import audit
+    assert audit.unaccounted(doc) == []
+
+
+def test_attached_instrument_after_an_annex_keeps_its_own_numbering():
+    doc = doc_from_text("# 关于发布某办法的通知\n\n第一条 现将办法印发。\n\n附件\n\n某办法\n\n"
+                        "第一条 为了规范，制定本办法。\n\n第二条 本办法自公布之日起施行。\n", name="通知.md")
+    assert [a.anchor for a in doc.articles] == ["art_1", "att_1__art_1", "att_1__art_2"]
+    assert [p.text for p in next(d for d in doc.divisions if d.kind == "annex").paragraphs] == ["某办法"]

@@ -227,17 +227,18 @@ def render_text(p: Paragraph, slug: str, linker: Linker | None) -> str:
 
 def table_md(p: Paragraph) -> str:
     """A table paragraph (rows by \n, cells by \t; the first row is the header) as a Markdown
-    pipe table, its eId on an empty anchor before it.  Cells are escaped text (a reference
-    inside a cell stays unlinked)."""
+    pipe table, its eId on the first header cell (attr_list).  Cells are escaped text (a
+    reference inside a cell stays unlinked)."""
     rows = [r.split("\t") for r in p.text.split("\n")]
     width = max(len(r) for r in rows)
 
-    def row(cells):
-        cells = cells + [""] * (width - len(cells))
-        return "| " + " | ".join(escape(c).replace("|", "\\|") or " " for c in cells) + " |"
+    def row(cells, first=""):
+        cells = [escape(c).replace("|", "\\|") for c in cells + [""] * (width - len(cells))]
+        cells[0] += first
+        return "| " + " | ".join(c or " " for c in cells) + " |"
 
-    out = [f'<a id="{p.anchor}"></a>', ""] if p.anchor else []
-    out += [row(rows[0]), "| " + " | ".join(["---"] * width) + " |"] + [row(r) for r in rows[1:]]
+    head = f" {{: #{p.anchor} }}" if p.anchor else ""
+    out = [row(rows[0], head), "| " + " | ".join(["---"] * width) + " |"] + [row(r) for r in rows[1:]]
     return "\n".join(out)
 
 
