@@ -40,7 +40,8 @@ def squash(text: str) -> str:
 def build(doc: Document, blocks) -> Document:
     if any(_article_match(b) for b in blocks):
         doc.style = "statute"
-        _Statute(doc, numbered=any(_division_match(b) for b in blocks)).run(blocks)
+        _Statute(doc, numbered=any(_division_match(b) for b in blocks),
+                 parts_marked=any(b.kind == "heading" and PART_RE.match(b.text) for b in blocks)).run(blocks)
     elif any((m := PART_RE.match(b.text)) and _is_heading_line(b) and _num(m.group(1)) is not None
              for b in blocks):
         doc.style = "measures"
@@ -176,9 +177,10 @@ UNNUMBERED = {"附则": "final", "总则": "general", "分则": "special"}
 
 
 class _Statute:
-    def __init__(self, doc: Document, numbered: bool = True):
+    def __init__(self, doc: Document, numbered: bool = True, parts_marked: bool = False):
         self.doc = doc
         self.numbered = numbered            # the text has 第X编/章/节 headings
+        self.parts_marked = parts_marked    # and 一、… headings marked up as headings
         self.article: Article | None = None
         self.stack: list[Division] = []
         self.pending: list[Division] = []   # divisions waiting for their first article
@@ -296,8 +298,13 @@ class _Statute:
           after its last sibling for order, its eId named by UNNUMBERED (chp_final)."""
         text = b.text.strip()
         m = PART_RE.match(text)
-        if m and not self.numbered and (b.kind == "heading" or b.all_bold) and _num(m.group(1)):
-            return "part", _num(m.group(1)), f"{m.group(1)}、", m.group(2), ""
+        if m and not self.numbered and _num(m.group(1)):
+            number = _num(m.group(1))
+            last = max((d.number for d in self.doc.divisions if d.kind == "part"), default=0)
+            # marked up as a heading; or, where others are, a short line continuing their numbers
+            if b.kind == "heading" or b.all_bold or (
+                    self.parts_marked and number == last + 1 and _is_heading_line(b)):
+                return "part", number, f"{m.group(1)}、", m.group(2), ""
         name = UNNUMBERED.get(squash(text))
         if name and self.stack and _is_heading_line(b):
             top = self.stack[0]
@@ -380,8 +387,11 @@ class _Statute:
             else:
                 return
         toc = pending[:restart]
-        if any(d.paragraphs for d in toc):
+        if any(d.paragraphs for d in toc[:-1]):
             return
+        # text after the last entry and before the body's first heading is the preamble
+        self.doc.preamble.extend(toc[-1].paragraphs)
+        toc[-1].paragraphs = []
         ids = {d.anchor for d in toc}
         self.doc.divisions = [d for d in self.doc.divisions if d.anchor not in ids]
         entry = Paragraph(" ".join(d.heading for d in toc), toc[0].line, toc[-1].line, kind="toc",

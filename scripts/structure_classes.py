@@ -25,6 +25,7 @@ UNNUMBERED = re.compile(MD + rf"(?:[{CN}]+、)?[ 　]*(附[ 　]*则|总[ 　]*�
 HEADING_MD = re.compile(r"^#{2,6}[ \t]+(?!第[" + CN + r"]+[条章节编])\S")
 GLUED = re.compile(MD + rf"第[{CN}]+章[^。；]{{0,40}}?第[{CN}]+条")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+FOOTNOTE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩][ 　]+\S")
 
 
 def article_lines(doc) -> set[int]:
@@ -44,6 +45,7 @@ def classify(doc) -> dict[str, int]:
     first_article = next((i for i, l in enumerate(doc.lines, 1) if ARTICLE_LINE.match(l)), None)
     out = collections.Counter()
     labels = {a.line for a in doc.articles}
+    as_para = {n for a in doc.articles for p in a.paragraphs if p.kind == "para" for n in p.lines}
     for i, raw in enumerate(doc.lines, 1):
         if first_article and i > first_article and ANNEX_LINE.match(raw) and i in in_articles:
             out["annex_in_article"] += 1
@@ -57,26 +59,52 @@ def classify(doc) -> dict[str, int]:
             out["table_as_text"] += 1
         if ARTICLE_LINE.match(raw) and i in omitted and not raw.lstrip().startswith("#"):
             out["article_in_contents"] += 1
+        if FOOTNOTE.match(raw) and i in as_para:
+            out["footnote_as_paragraph"] += 1
     return out
+
+
+def figures(doc) -> collections.Counter:
+    """What the model holds: articles, pages' chapters, and the new kinds of element."""
+    c = collections.Counter(articles=len(doc.articles), chapters=len(doc.chapters))
+    for d in doc.divisions:
+        if d.kind == "annex":
+            c["annex divisions"] += 1
+        if d.kind == "part" and doc.style == "statute":
+            c["statute part divisions"] += 1
+        if getattr(d, "name", ""):
+            c["unnumbered divisions"] += 1
+    for _, p in doc.all_paragraphs():
+        if p.kind in ("table", "footnote"):
+            c[f"{p.kind} paragraphs"] += 1
+    return c
 
 
 def main(folder):
     lines = collections.Counter()
     docs = collections.Counter()
     examples: dict[str, list[str]] = collections.defaultdict(list)
+    totals = collections.Counter()
+    holding = collections.Counter()
     for path in pipeline.sources(folder):
         try:
             doc = pipeline.load(path)
         except sourcefile.SourceError:
             continue
+        f = figures(doc)
+        totals.update(f)
+        holding.update(k for k, v in f.items() if v)
         for cls, n in classify(doc).items():
             lines[cls] += n
             docs[cls] += 1
             examples[cls].append(str(path).split("/")[-1])
     print("| class | documents | lines |\n| --- | --- | --- |")
     for cls in ("annex_in_article", "unnumbered_heading_in_article", "heading_in_article",
-                "glued_article_lost", "table_as_text", "article_in_contents"):
+                "glued_article_lost", "table_as_text", "article_in_contents", "footnote_as_paragraph"):
         print(f"| `{cls}` | {docs[cls]} | {lines[cls]} |")
+    print("\n| model figure | total | documents |\n| --- | --- | --- |")
+    for k in sorted(totals):
+        print(f"| {k} | {totals[k]} | {holding[k]} |")
     for cls, ex in sorted(examples.items()):
         print(f"{cls}: {', '.join(ex[:5])}", file=sys.stderr)
 
