@@ -708,6 +708,8 @@ CODE_TITLES = {
     "duplicate_item_number": "项的编号重复", "no_title": "缺少标题",
     "version_grouping": "版本归并", "version_date": "版本日期", "status_conflict": "状态冲突",
     "status_source": "原文件注明的状态",
+    "annex_split": "拆分连排的附件", "duplicate_annex": "附件编号重复",
+    "heading_article_split": "拆分连排的标题和条文", "annex_quoted_articles": "附件中引用的条文",
 }
 
 
