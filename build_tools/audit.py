@@ -196,6 +196,9 @@ def unplaced(doc) -> list[tuple[int, str, str]]:
     # contents list names it, and a chapter does not hold text; an article or an annex does,
     # so an article or annex line is never accounted for by a contents list
     contents = omitted_lines(doc)
+    # an article of another law quoted inside an annex is annex text, and a record says so
+    quoted = {n for d in doc.divisions if d.kind == "annex" for p in d.paragraphs for n in p.lines} \
+        if any(p.code == "annex_quoted_articles" for p in doc.problems) else set()
     out = []
     body = False         # an annex follows the articles: 附件 above the title labels the file
     for i, raw in enumerate(doc.lines, start=1):
@@ -205,6 +208,8 @@ def unplaced(doc) -> list[tuple[int, str, str]]:
         body = body or found[0] == "article"
         if found[0] in ("heading", "unnumbered") and (i in contents or not doc.articles):
             continue     # without articles the text is one page of paragraphs (no_articles)
+        if found[0] == "article" and i in quoted:
+            continue
         if not _in_model(*found, model):
             out.append((i, found[0], raw))
     return out
