@@ -165,11 +165,11 @@ def edition_in_force(eds: list[list], citing) -> tuple[list, str]:
     date, the newest; when no version of the collection was in force then, the oldest, with
     a note.
     """
-    if len(eds) == 1:
-        return eds[0], ""
     when = start_date(citing)
     if not when:
         return eds[-1], ""
+    only = "唯一的" if len(eds) == 1 else "最早的"
+    note = f"引用文件（{when}）时有效的文本不在本站，链接到本站{only}版本"
     from . import versions
     if any((d.derived or {}).get("version") for e in eds for d in e):
         slug = versions.slug_in_force(eds[0][0], when)
@@ -177,11 +177,11 @@ def edition_in_force(eds: list[list], citing) -> tuple[list, str]:
         if chosen is not None:
             return chosen, ""
         if slug is None:
-            return eds[0], f"引用文件（{when}）时有效的版本不在本站，此为本站最早的版本"
+            return eds[0], note
     earlier = [e for e in eds if max(start_date(d) for d in e) <= when]
     if earlier:
         return earlier[-1], ""
-    return eds[0], f"引用文件（{when}）时有效的版本不在本站，此为本站最早的版本"
+    return eds[0], note
 
 
 def version_label(doc) -> str:
@@ -551,7 +551,7 @@ def _hover(c) -> str:
     if c.target.status and c.target.status not in ("现行有效", "有效"):
         head += f"〔{c.target.status}〕"
     if c.note:
-        head = f"〔注意：{c.note}，条文序号和内容可能不同〕" + head
+        head = f"〔注意：{c.note}，条文序号和内容可能与引用时不同〕" + head
     text = _target_text(c)
     shown = c.label if c.status == "resolved" else f"{c.label}（所引{_wanted(c)}在本站文本中找不到，链接到该条）"
     return f"{head}{shown}：{text}"
@@ -620,12 +620,14 @@ def _main(argv=None) -> int:
         rnd = random.Random(15)
         for status in ("resolved", "partial", "unresolved"):
             pool = [c for c in cits.items if c.status == status]
-            for c in rnd.sample(pool, min(args.sample, len(pool))):
+            for c in rnd.sample(pool, min(args.sample if status != "resolved" else args.sample * 2,
+                                          len(pool))):
                 p = c.out.paragraph
                 ctx = p.text[max(0, c.out.start - 30):c.out.end + 5]
                 where = f"{c.target.slug}#{c.anchor}" if c.target is not None else ""
-                print(f"[{status}:{c.reason}] {c.doc.title} {c.out.article.label} «{ctx}» "
-                      f"-> {c.name} {where} {c.label}")
+                version = version_label(c.target) if c.target is not None else ""
+                print(f"[{status}:{c.reason}] {c.doc.title}（{start_date(c.doc)}）{c.out.article.label} "
+                      f"«{ctx}» -> {c.name} {where} {c.label} {version}{' 〔' + c.note + '〕' if c.note else ''}")
     return 0
 
 

@@ -87,7 +87,10 @@ def test_hover_names_the_document_version_and_text(docs, cits):
     spans = [s for p, s in cits.spans[id(docs["xingyi"])]]
     s = spans[0]
     assert s.kind == "cite" and s.target == (docs["xingfa"].slug, "art_336__para_1")
-    assert s.title.startswith("《中华人民共和国刑法》（2023-12-29修改版）第三百三十六条第一款：未取得医生执业资格的人非法行医")
+    # the interpretation (2016) cites the 刑法 of 2016; the site holds the 2023 text only: said
+    assert s.title.startswith("〔注意：引用文件（2016-12-16）时有效的文本不在本站，链接到本站唯一的版本，"
+                              "条文序号和内容可能与引用时不同〕《中华人民共和国刑法》（2023-12-29修改版）"
+                              "第三百三十六条第一款：未取得医生执业资格的人非法行医")
 
 
 def test_unresolved_are_counted_never_linked():
