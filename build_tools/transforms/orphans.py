@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from itertools import chain
 from difflib import SequenceMatcher
 
 MIN_LEN = 10
@@ -44,18 +45,23 @@ def _tokens(text: str) -> list[tuple[str, int]]:
     return out
 
 
+SHARED = 3      # prefix bigrams a candidate must share (any text of MIN_LEN or more allows 3)
+
+
 def _prefix_size(n_chars: int, n_tokens: int) -> int:
     """How many of a text's rarest bigrams must be indexed so that every text similar to it
-    (SequenceMatcher ratio >= SIMILAR) shares at least one of them (prefix filtering).
+    (SequenceMatcher ratio >= SIMILAR) shares at least SHARED of them (prefix filtering).
 
     With M matching characters in k blocks, ratio = 2M/S (S the two lengths) >= r, and
     k - 1 <= S - 2M (blocks are separated by unmatched characters), the two texts share at
     least M - k >= (3r/2 - 1)S - 1 bigrams (as multisets); the lengths differ by at most
-    the factor r/(2 - r), so S >= n (1 + r/(2 - r)).  A text of n_tokens bigrams that must
-    share t of them with another shares one of its first n_tokens - t + 1 in any fixed order."""
+    the factor r/(2 - r), so S >= n (1 + r/(2 - r)).  Two texts of n_x and n_y bigrams that
+    share t or more, ordered the same way, share their first c common bigrams within the first
+    n_x - t + c of x and the first n_y - t + c of y (before the c-th common one each has at
+    most n - t others)."""
     r = SIMILAR
     t = math.floor((1.5 * r - 1) * n_chars * (1 + r / (2 - r)) - 1)
-    return n_tokens if t < 1 else max(1, n_tokens - t + 1)
+    return min(n_tokens, max(SHARED, n_tokens - t + SHARED))
 
 
 class _Similar:
@@ -87,8 +93,8 @@ class _Similar:
             return None, False          # too short, or longer than anything similar to a fragment
         low, high = len(text) * SIMILAR / (2 - SIMILAR), len(text) * (2 - SIMILAR) / SIMILAR
         toks = set(_tokens(text))
-        candidates = sorted({i for tok in self._prefix(text) for i in self.index.get(tok, ())})
-        for i in candidates:
+        shared = Counter(chain.from_iterable(self.index.get(tok, ()) for tok in self._prefix(text)))
+        for i in sorted(i for i, n in shared.items() if n >= SHARED):
             f = self.fragments[i]
             if not low <= len(f) <= high:
                 continue
