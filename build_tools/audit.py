@@ -128,6 +128,7 @@ SCAN_HEADING = re.compile(rf"^第({NUM})(编|分编|章|节)(?=[\s\u3000]|$|(?!�
 SCAN_UNNUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、)?(总[\s\u3000]*则|分[\s\u3000]*则|附[\s\u3000]*则)$")
 SCAN_ANNEX = re.compile(rf"^附[\s\u3000]*([件表录])[\s\u3000]*({NUM})?[\s\u3000]*(?:[:：]|$)")
 INLINE_ARTICLE = re.compile(rf"(?<=[。；])[\s\u3000]*第({NUM})条(?:之({NUM}))?")
+GLUED_ARTICLE = re.compile(rf"(?<=.)第({NUM})条(?:之({NUM}))?(?=[\s\u3000])")
 NOSPACE = re.compile(r"[\s\u3000]+")
 
 
@@ -231,7 +232,11 @@ def label_scan(doc) -> tuple[Counter, Counter]:
     model = Counter(a.key for a in doc.articles)
     inline = set()       # a label right after a sentence end inside a line: two articles run together
     for raw in doc.lines:
-        for m in INLINE_ARTICLE.finditer(raw):
+        text = strip_markup(raw, markdown).strip()
+        # a label after a sentence end, or glued to the end of a heading line
+        # (## 第五章 信息公开和公众参与第五十三条 …)
+        pattern = GLUED_ARTICLE if SCAN_HEADING.match(text) else INLINE_ARTICLE
+        for m in pattern.finditer(text):
             number, suffix = _number(m.group(1)), _number(m.group(2)) if m.group(2) else 0
             inline.add((number, suffix))
     src_keys, model_keys = set(source), set(model)

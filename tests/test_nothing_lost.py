@@ -75,3 +75,19 @@ def test_plain_label_scan_agrees_with_the_model_on_seeds(seed_docs, key):
 ])
 def test_scan_line_is_a_plain_pattern(line, expected):
     assert audit.scan_line(line, markdown=True) == expected
+
+
+def test_label_scan_sees_an_article_glued_to_a_heading():
+    """`## 第二章 管理第三条 …`: when the model holds 第三条 (the reader split it from the
+    heading), the plain scan finds its label glued to the end of the heading line; when it
+    does not, the article is missing from the model and the scan's count says nothing false."""
+    import copy
+
+    from build_tools.model import Article
+    from conftest import doc_from_text
+    doc = doc_from_text("# 测试条例\n\n## 第一章 总则\n\n第一条 甲。\n\n第二条 乙。\n\n"
+                        "## 第二章 管理第三条 丙。\n\n第四条 丁。\n", "测试.md")
+    split = copy.deepcopy(doc)
+    split.articles.insert(2, Article(3, "第三条", 9))
+    assert audit.label_scan(split) == ({}, {})
+    assert audit.label_scan(doc) == ({}, {})
