@@ -118,11 +118,17 @@ def cmd_serve(args) -> int:
     from .cli import _context
     ctx = _context(args)
     source = Path(args.source).resolve()
-    generate(source, ROOT / "docs", ctx)
+    from . import publish
+
+    def locked_generate():          # a build of the same docs/ waits, and the reverse
+        with publish.lock(ROOT / "docs"):
+            publish.clean(ROOT / "docs")
+            generate(source, ROOT / "docs", ctx)
+    locked_generate()
 
     def regenerate():
         say("源文件已改动，重新生成 …")
-        generate(source, ROOT / "docs", ctx)
+        locked_generate()
     _serve(args, source, regenerate)
     return 0
 
