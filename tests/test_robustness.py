@@ -9,7 +9,7 @@ import cn2an
 import pytest
 
 from build_tools import audit
-from conftest import ROOT, doc_from_text
+from conftest import ROOT, TODAY, doc_from_text
 
 
 def _codes(doc):
@@ -236,3 +236,20 @@ def test_bidi_and_zero_width_characters_are_recorded_and_removed():
     assert [(p.severity, p.line) for p in records] == [("warning", 1)]
     assert "第1、3、5行" in records[0].message and "U+202E" in records[0].message
     assert [d.term for d in doc.definitions] == ["数据"]        # not a term of its own with \u200b
+
+
+def test_bundle_txt_names_sources_by_their_path_in_the_source_folder(tmp_path):
+    import datetime as dt
+
+    from build_tools.bundle.provenance import doc_infos, info_text
+    from build_tools.loading import load_sources
+    from build_tools.transforms import Context
+    for folder, title in (("北京", "甲条例"), ("上海", "乙条例")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "条例.md").write_text(LAW.replace("测试条例", title), encoding="utf-8")
+    (tmp_path / "坏\n名.md").write_text(LAW.replace("测试条例", "丙条例"), encoding="utf-8")
+    docs, _ = load_sources(tmp_path, Context(TODAY))
+    infos = doc_infos(docs, tmp_path)
+    assert sorted(i.source for i in infos) == ["上海/条例.md", "北京/条例.md", "坏\\n名.md"]
+    text = info_text("站", "https://x.example/", dt.datetime(2026, 12, 2, 1, 0), TODAY.isoformat(), infos, {})
+    assert "来源文件: 北京/条例.md" in text and "来源文件: 坏\\n名.md" in text
