@@ -116,6 +116,8 @@ def test_hostile_text_renders_as_text_in_chromium(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
     (src / "evil.md").write_text(HOSTILE, encoding="utf-8")
+    # a title that would close an attribute: printed by the footer of the neighbouring document
+    (src / "quote.md").write_text('# 引号" onmouseover="alert(4)" x="条例\n\n第一条　正文。\n', encoding="utf-8")
     rc = subprocess.run([sys.executable, "-m", "build_tools", "build", str(src), "--docs-dir",
                          str(tmp_path / "docs"), "--site-dir", str(tmp_path / "site")],
                         cwd=ROOT, capture_output=True, text=True)
@@ -142,6 +144,10 @@ def test_hostile_text_renders_as_text_in_chromium(tmp_path):
         title = "恶意<img src=x onerror=alert(3)>条例"
         assert title in page.title()
         assert title in page.inner_text(".md-sidebar--primary")
+        for html_file in sorted((tmp_path / "site").rglob("*.html")):
+            page.goto(f"{base}/{html_file.relative_to(tmp_path / 'site').as_posix()}")
+            assert page.evaluate("document.querySelectorAll('[onmouseover], [onerror]').length") == 0, html_file
+        assert dialogs == []
     for html_file in (tmp_path / "site").rglob("*.html"):
         assert "<img src=x" not in html_file.read_text(encoding="utf-8"), html_file
 
