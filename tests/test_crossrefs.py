@@ -247,3 +247,11 @@ def test_corpus_unresolved_are_the_known_gaps(corpus):
     assert by_title.get("中华人民共和国民法典") == 5
     assert any("第五十一条在原文中缺失" in m for t, m in unresolved if t.startswith("彭水"))
     assert len(unresolved) <= 30
+
+
+def test_ben_shishi_tiaoli_is_this_document():
+    """中华人民共和国海关行政处罚实施条例 第九条: 有本实施条例第七条、第八条所列行为之一的 — its own
+    articles, not another instrument's (issue 15)."""
+    doc = load("测试法实施条例\n\n第一条　为了测试，制定本条例。\n\n第二条　禁止测试。\n\n"
+               "第三条　有本实施条例第一条、第二条所列行为之一的，予以警告。\n")
+    assert refs(doc, "art_3__para_1") == [("第一条", "art_1", "第一条"), ("第二条", "art_2", "第二条")]
