@@ -30,9 +30,19 @@ def cmd_export(args) -> int:
         sys.stdout.write("\n")
         return 0
     from .loading import load_sources
-    docs, failures = load_sources(args.path, ctx, allow_outside=args.allow_outside_links)
+    from .cache import ModelCache
+    store = ModelCache(args.path) if ModelCache.enabled() else None
+    docs, failures = load_sources(args.path, ctx, store=store, allow_outside=args.allow_outside_links)
     from . import citations
+    from .assemble import aligned
     cits = citations.resolve(docs)
+    by_slug = {d.slug: d for d in docs}
+    for doc in docs:        # a text with a predecessor: its articles aligned to it (新旧对照)
+        info = (doc.derived.get("version") or {}).get("compare")
+        if info and info["new"] == doc.slug and info["old"] in by_slug:
+            doc.derived["alignment"] = {"previous": info["old"], "pairs": [
+                {"old": o, "new": n, "kind": kind, "moved": moved}
+                for o, n, kind, _, moved in aligned(by_slug[info["old"]], doc, store)]}
     out = sys.stdout
     for doc in docs:
         out.write(json.dumps(export_view.to_json(doc, cits), ensure_ascii=False))

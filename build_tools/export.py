@@ -30,6 +30,9 @@ def to_json(doc, citations=None) -> dict:
         # the work, this version's date, status, the work's history and versions (versions.py;
         # only when read with the collection: export --all, build)
         "version": (doc.derived or {}).get("version"),
+        # export --all, a text with a predecessor in its work: each article paired with the
+        # previous text's (old/new anchors, same|changed|added|deleted, moved)
+        "alignment": (doc.derived or {}).get("alignment"),
         # defined terms (transforms/definitions.py): where each holds and where it is defined
         "definitions": [{"term": df.term, "aliases": list(df.aliases), "scope": df.scope,
                          "scope_anchors": list(df.scope_anchors), "anchor": df.anchor,

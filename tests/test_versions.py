@@ -350,3 +350,29 @@ def test_browser_banner_comparison_and_search(versions_site):
         assert slugs.index(work) < slugs.index(old)
         assert all(r["status"] == "已被修订" for r in results if r["slug"] == old and r["kind"] == "article")
         page.close()
+
+
+def test_export_carries_version_and_alignment(tmp_path):
+    if not CORPUS.is_dir():
+        pytest.skip("corpus not beside the project")
+    import json
+    import subprocess
+    import sys
+    from conftest import ROOT
+    for k in ("会计2017", "会计2024"):
+        shutil.copy(CORPUS / FILES[k], tmp_path)
+    out = subprocess.run([sys.executable, "-m", "build_tools", "export", "--all", str(tmp_path),
+                          "--today", TODAY.isoformat()], cwd=ROOT, capture_output=True, text=True,
+                         env={**__import__("os").environ, "REGSITE_CACHE": "off"})
+    rows = {json.loads(line)["version"]["date"]: json.loads(line) for line in out.stdout.splitlines()}
+    old, new = rows["2017-11-04"], rows["2024-06-28"]
+    assert old["version"]["status"] == "已被修正" and old["alignment"] is None
+    assert new["version"]["status"] == "现行有效" and new["version"]["label"] == "（2024年修正）"
+    # the 题注 of 会计法(2024-06-28).md, read by hand
+    assert [(e["date"], e["label"]) for e in new["version"]["events"]] == [
+        ("1985-01-21", "通过"), ("1993-12-29", "第一次修正"), ("1999-10-31", "修订"),
+        ("2017-11-04", "第二次修正"), ("2024-06-28", "第三次修正")]
+    pairs = new["alignment"]["pairs"]
+    assert new["alignment"]["previous"] == old["slug"]
+    assert {"old": "art_3", "new": "art_3", "kind": "changed", "moved": False} in pairs   # 帐 -> 账
+    assert {"old": "art_28", "new": "art_26", "kind": "same", "moved": False} in pairs    # renumbered
