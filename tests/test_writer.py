@@ -90,8 +90,15 @@ def test_a_build_on_another_day_gives_the_same_docs_until_a_status_changes(seed_
         commands.generate(ROOT / "seeds", out, Context(day))
         texts.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert texts[0] == texts[1]
-    # 2026-01-01 is the last day up to then on which a seed's status changed (贵州省 takes effect)
-    assert "statuses as of: 2026-01-01" in texts[0][__import__("pathlib").Path(GENERATED_MARK)].decode()
+    # 2026-03-02 is the last day up to then on which a seed's status changed: seed 002's
+    # comment deadline (2026-03-01) has passed, it is 征求意见已截止 (a rule on a date other
+    # than 施行/失效: the mark must know every rule's day, or the committed docs/ goes stale)
+    assert "statuses as of: 2026-03-02" in texts[0][__import__("pathlib").Path(GENERATED_MARK)].decode()
+    before = tmp_path / "before"
+    commands.generate(ROOT / "seeds", before, Context(datetime.date(2026, 3, 1)))
+    assert "statuses as of: 2026-03-02" not in (before / GENERATED_MARK).read_text(encoding="utf-8")
+    draft = "guiyangshi-shuzi-jingji-cujin-tiaoli-caoan/index.md"
+    assert (before / draft).read_bytes() != texts[0][__import__("pathlib").Path(draft)]
     # the expiry of the 措施 (2027-01-24) changes its status the next day, and the mark
     out = tmp_path / "later"
     commands.generate(ROOT / "seeds", out, Context(datetime.date(2027, 2, 1)))

@@ -68,22 +68,25 @@ def _pages(docs, plans, glossary, today) -> dict[str, str]:
 
 
 def status_epoch(docs, today) -> str:
-    """The last day up to `today` on which some document's status changed (it took effect,
-    or the day after it expired; see transforms/metadata.status), 0001-01-01 if none did.
-    Every build from that day until the next change gives the same docs/, so a build on a
-    new day changes no committed file, and the mark still names a day that rebuilds it."""
+    """The last day up to `today` on which some document's status may have changed, 0001-01-01
+    if none did.  Statuses turn on a document's dates (it takes effect, a newer version takes
+    effect, it expires, its comment deadline passes: see transforms/metadata.status and
+    versions.compute_status), on the day itself or the day after; every date a document
+    carries counts, with both days, so no rule can be missed.  Every build from that day until
+    the next change gives the same docs/, so a build on a new day changes no committed file,
+    and the mark still names a day that rebuilds it."""
     import datetime
     if today is None:
         today = datetime.date.today()
     flips = []
     for d in docs:
-        for key, shift in (("effective", 0), ("expires", 1)):
+        values = list(d.dates.values()) + [getattr(d, "version_date", "") or ""]
+        for value in values:
             try:
-                day = datetime.date.fromisoformat(d.dates.get(key, "")) + datetime.timedelta(days=shift)
+                day = datetime.date.fromisoformat(str(value)[:10])
             except ValueError:
                 continue
-            if day <= today:
-                flips.append(day)
+            flips += [x for x in (day, day + datetime.timedelta(days=1)) if x <= today]
     return max(flips, default=datetime.date(1, 1, 1)).isoformat()
 
 
