@@ -5,54 +5,38 @@ import shutil
 import time
 from pathlib import Path
 
-from .console import MAX_PRINTED, SEVERITY, say, site_url_warning, summary  # noqa: F401
-from .loading import load_sources
+from .console import say, site_url_warning, summary  # noqa: F401
+from .loading import load_sources  # noqa: F401
+from .stages import StrictFailure
 from .mkdocs_run import mkdocs_build
-from .writers import site as site_writer
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def generate(source, docs_dir, ctx, strict=False, allow_outside=False, stage=None):
-    """Read, link and write docs/. With strict, stop before writing if anything warns.
-    With stage (see writers.site.write), write into that folder and leave publishing to
-    the caller."""
-    from .assemble import assemble
+    """Read, link and write docs/ (the stages of stages.py). With strict, stop before writing
+    if anything warns. With stage (an empty folder from publish.new_folder(docs_dir)), write
+    into it and leave publishing to the caller (with site/, as one transaction)."""
+    from . import publish, stages
     from .cache import ModelCache
-    t0 = time.time()
-    from . import slugs
-    from .cache import code_version
-    store = ModelCache(source) if ModelCache.enabled() else None
-    memo = store.state_path(f"slugs-{code_version()[:16]}") if store else None
-    if memo:
-        slugs.load_memo(memo)
-    docs, failures = load_sources(source, ctx, store=store, allow_outside=allow_outside)
-    say(f"读取 {len(docs)} 个文件（失败 {len(failures)} 个），条文 {sum(len(d.articles) for d in docs)} 条，"
-        f"用时 {time.time() - t0:.1f} 秒")
-    t1 = time.time()
-    warnings = [(d.source, p) for d in docs for p in d.problems if p.severity != "info"]
-    for src, p in warnings[:MAX_PRINTED]:
-        say(f"{SEVERITY[p.severity]} {src}:{p.line or ''} {p.code} {p.message}")
-    if len(warnings) > MAX_PRINTED:
-        say(f"…… 另有 {len(warnings) - MAX_PRINTED} 条警告或错误，见各文件的“来源说明”")
-    if strict:
-        if warnings or failures:
-            raise StrictFailure(f"--strict：{len(warnings) + len(failures)} 条警告或错误，构建中止")
-    names, changed, made = site_writer.write(
-        docs, Path(docs_dir), ctx.today, lambda: assemble(docs, store),
-        store.state_path("search-state") if store else None, stage=stage)
-    if store is not None:
-        slugs.save_memo(memo)
-        store.prune()
-    say(f"生成 Markdown {sum(1 for f in names if f.endswith('.md'))} 页"
-        f"{'' if changed is None else f'（改动 {len(changed)} 个文件）'}"
+    docs_dir = Path(docs_dir)
+    out = Path(stage) if stage else publish.new_folder(docs_dir)
+    b = stages.Build(Path(source), ctx, ModelCache(source) if ModelCache.enabled() else None, out=out,
+                     published=docs_dir, strict=strict, allow_outside=allow_outside)
+    try:
+        stages.run(b)
+    except BaseException:
+        if not stage:
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    if not stage:
+        publish.publish([(out, docs_dir)])
+    made = b.made
+    say(f"生成 Markdown {sum(1 for f in b.names if f.endswith('.md'))} 页"
+        f"{'' if b.changed is None else f'（改动 {len(b.changed)} 个文件）'}"
         f"{f'，{made.reused} 个文件的页面未受改动影响，取自缓存' if made.reused else ''}，"
-        f"用时 {time.time() - t1:.1f} 秒")
-    return docs, failures, changed
-
-
-class StrictFailure(Exception):
-    pass
+        f"用时 {sum(v for k, v in b.seconds.items() if k in ('index', 'link', 'write')):.1f} 秒")
+    return b.docs, b.failures, b.changed
 
 
 def cmd_build(args) -> int:

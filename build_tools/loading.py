@@ -46,6 +46,15 @@ def _load_one_pickled(args):
 
 
 def load_sources(folder, ctx, store=None, allow_outside=False):
+    """The collection ready for linking: every source read (see read_sources), slugs assigned,
+    works and statuses computed — the stages load, slug and versions of stages.py."""
+    from . import stages
+    b = stages.run(stages.Build(Path(folder), ctx, store, allow_outside=allow_outside), until="versions",
+                   quiet=True)
+    return b.docs, b.failures
+
+
+def read_sources(folder, ctx, store=None, allow_outside=False):
     """Read every source (from the model cache where it is unchanged, in parallel for many
     files); unreadable files, and links that lead nowhere or out of the folder (unless
     allow_outside), are reported and skipped."""
@@ -93,7 +102,4 @@ def _load_sources(folder, ctx, store, allow_outside=False):
         doc.meta["category"] = list(Path(path).relative_to(folder).parent.parts)
         doc.derived["model_key"] = key
         docs.append(doc)
-    from . import slugs, versions
-    slugs.assign(docs)
-    versions.apply(docs, ctx.today)     # works, versions and their statuses for the build date
     return docs, failures

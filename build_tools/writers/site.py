@@ -1,9 +1,9 @@
-"""The whole docs/ tree for a set of documents: home page, per-document pages, glossary,
-navigation and the search dictionary.  Output is deterministic (same input, same bytes)."""
+"""The pages about the whole collection (home page, glossary, navigation, generated mark), the
+search/ folder, and writing files into a new docs/ folder.  Output is deterministic (same
+input, same bytes); the order of the work is build_tools/stages.py."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import yaml
@@ -16,41 +16,10 @@ GENERATED_MARK = ".generated-by-build_tools"
 
 
 PARALLEL_FROM = 200     # documents; from here the search index is built beside the pages
+                        # (in a forked process, while the documents are linked: see stages.py)
 
 
-def write(docs, out: Path, today, make_pages, search_state: Path | None = None, stage: Path | None = None):
-    """Write docs/ atomically (a new folder swapped in): the documents' pages, home page,
-    glossary, navigation and search index.  make_pages() -> assemble.Assembled links and
-    renders the documents; for large
-    sites it runs while a forked process builds the search index, which needs no links.
-    search_state keeps the index's postings from one build to the next.
-
-    With stage (an empty folder from publish.new_folder(out)), the files are written there
-    and the caller publishes it (with site/, as one transaction).
-
-    Returns the files written (relative paths), those that changed (None if docs/ did not
-    exist) and make_pages()'s result.  An unchanged file keeps its inode and time stamp
-    (see _write_files)."""
-    from .. import publish
-    out = Path(out)
-    tmp = Path(stage) if stage else publish.new_folder(out)
-    try:
-        with _search_files(docs, tmp, out, len(docs) >= PARALLEL_FROM, search_state) as search:
-            made = make_pages()
-            files = {**made.rendered, **_pages(docs, made.plans, made.glossary, today)}
-            changed = _write_files(tmp, out, files)
-        names = list(files) + search.names
-        if changed is not None:
-            changed |= search.changed
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    if not stage:
-        publish.publish([(tmp, out)])
-    return names, changed, made
-
-
-def _pages(docs, plans, glossary, today) -> dict[str, str]:
+def collection_pages(docs, plans, glossary, today) -> dict[str, str]:
     """The pages about the whole collection."""
     files: dict[str, str] = {}
     files["index.md"] = home_page(docs)
@@ -93,10 +62,11 @@ def status_epoch(docs, today) -> str:
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)     # libyaml: 10x faster on a large nav
 
 
-class _search_files:
+class SearchFiles:
     """The search/ folder, written by a forked process (or here, for small sites)."""
 
-    def __init__(self, docs, tmp, out, fork, state_path):
+    def __init__(self, docs, tmp, out, state_path=None, fork=None):
+        fork = len(docs) >= PARALLEL_FROM if fork is None else fork
         self.args, self.fork, self.state_path = (docs, tmp, out), fork, state_path
         self.names: list[str] = []
         self.changed: set[str] = set()
@@ -108,7 +78,7 @@ class _search_files:
         previous = load_pickle(self.state_path) if self.state_path else None
         files, state = search_index.build(docs, previous)
         files = {f"search/{n}": t for n, t in files.items()}
-        result = (list(files), _write_files(tmp, out, files))
+        result = (list(files), write_files(tmp, out, files))
         if self.state_path:
             save_pickle(self.state_path, state)
         if conn is None:
@@ -144,7 +114,7 @@ class _search_files:
         return False
 
 
-def _write_files(tmp: Path, out: Path, files: dict[str, str | bytes]) -> set[str] | None:
+def write_files(tmp: Path, out: Path, files: dict[str, str | bytes]) -> set[str] | None:
     """Write the files into the new folder tmp.  A file whose bytes equal those in the old
     folder out is hard-linked from it instead, so it keeps its time stamp: MkDocs's dirty
     build then renders only the changed pages.  Returns the changed or new files, or None

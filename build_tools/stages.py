@@ -1,0 +1,129 @@
+"""The collection-level build: named stages run in order over one declared state (Build).
+
+    load      sources → documents (model cache, worker processes)      loading.read_sources
+    slug      every document's address                                   slugs.assign
+    versions  works, versions, events, statuses for the build date       versions.apply
+    report    warnings on stderr; --strict stops here                    console
+    index     the search/ folder, forked beside the next stage            writers.site.SearchFiles
+    link      definitions, references, citations → rendered pages         assemble.assemble
+    write     pages + collection pages into the new docs/ folder          writers.site.write_files
+
+MkDocs (mkdocs_run.mkdocs_build) and publishing docs/ and site/ together (publish.py) follow
+in commands.build.  What each stage may reuse from an earlier build is keyed in one place
+each: the model cache key (cache.ModelCache.key: source bytes, path, build date, code,
+package versions, REGSITE_* switches), the page digest (assemble: what a document's pages
+depend on in the collection), the search state (search_index.build), and the site's build
+stamp (mkdocs_run._build_stamp).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .console import MAX_PRINTED, SEVERITY, say
+
+
+class StrictFailure(Exception):
+    pass
+
+
+@dataclass
+class Build:
+    """Everything the stages read and write.  Inputs first; the rest is filled in stage order."""
+    source: Path
+    ctx: object                          # transforms.Context (the build date)
+    store: object = None                 # cache.ModelCache, or None when the cache is off
+    out: Path | None = None              # the new docs/ folder the write stage fills
+    published: Path | None = None        # where docs/ is published (its files are compared)
+    strict: bool = False
+    allow_outside: bool = False
+    # filled by the stages
+    docs: list = field(default_factory=list)              # load
+    failures: list = field(default_factory=list)          # load: one line per unreadable file
+    works: list = field(default_factory=list)             # versions
+    search: object = None                                  # index: writers.site.SearchFiles
+    made: object = None                                    # link: assemble.Assembled
+    names: list = field(default_factory=list)             # write: files written
+    changed: set | None = None                             # write: files whose bytes changed
+    seconds: dict = field(default_factory=dict)           # stage -> wall time
+
+
+def load(b: Build):
+    from . import loading, slugs
+    from .cache import code_version
+    if b.store is not None:
+        slugs.load_memo(b.store.state_path(f"slugs-{code_version()[:16]}"))
+    b.docs, b.failures = loading.read_sources(b.source, b.ctx, b.store, b.allow_outside)
+
+
+def slug(b: Build):
+    from . import slugs
+    slugs.assign(b.docs)
+
+
+def versions(b: Build):
+    from . import versions as v
+    b.works = v.apply(b.docs, b.ctx.today)
+
+
+def report(b: Build):
+    say(f"读取 {len(b.docs)} 个文件（失败 {len(b.failures)} 个），条文 {sum(len(d.articles) for d in b.docs)} 条，"
+        f"用时 {sum(b.seconds.values()):.1f} 秒")
+    warnings = [(d.source, p) for d in b.docs for p in d.problems if p.severity != "info"]
+    for src, p in warnings[:MAX_PRINTED]:
+        say(f"{SEVERITY[p.severity]} {src}:{p.line or ''} {p.code} {p.message}")
+    if len(warnings) > MAX_PRINTED:
+        say(f"…… 另有 {len(warnings) - MAX_PRINTED} 条警告或错误，见各文件的“来源说明”")
+    if b.strict and (warnings or b.failures):
+        raise StrictFailure(f"--strict：{len(warnings) + len(b.failures)} 条警告或错误，构建中止")
+
+
+def index(b: Build):
+    from .writers.site import SearchFiles
+    state = b.store.state_path("search-state") if b.store is not None else None
+    b.search = SearchFiles(b.docs, b.out, b.published, state).__enter__()
+
+
+def link(b: Build):
+    from .assemble import assemble
+    b.made = assemble(b.docs, b.store)
+
+
+def write(b: Build):
+    from . import slugs
+    from .cache import code_version
+    from .writers import site
+    files = {**b.made.rendered, **site.collection_pages(b.docs, b.made.plans, b.made.glossary, b.ctx.today)}
+    b.changed = site.write_files(b.out, b.published, files)
+    search, b.search = b.search, None
+    search.__exit__(None, None, None)
+    b.names = list(files) + search.names
+    if b.changed is not None:
+        b.changed |= search.changed
+    if b.store is not None:
+        slugs.save_memo(b.store.state_path(f"slugs-{code_version()[:16]}"))
+        b.store.prune()
+
+
+# The collection stages, in order.  `run(b, until="versions")` gives the collection ready for
+# linking (export, the bundle's version list, tests).
+STAGES = [("load", load), ("slug", slug), ("versions", versions), ("report", report),
+          ("index", index), ("link", link), ("write", write)]
+
+
+def run(b: Build, until: str | None = None, quiet: bool = False) -> Build:
+    try:
+        for name, stage in STAGES:
+            if quiet and name == "report":
+                continue
+            t = time.time()
+            stage(b)
+            b.seconds[name] = time.time() - t
+            if name == until:
+                break
+    except BaseException as exc:
+        if b.search is not None:          # the forked index must not outlive a failed build
+            b.search.__exit__(type(exc), exc, exc.__traceback__)
+        raise
+    return b

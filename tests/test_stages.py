@@ -1,0 +1,45 @@
+"""The collection-level stage list (build_tools/stages.py): one order, documented where it runs,
+and a failing stage leaves no forked index behind."""
+import multiprocessing
+import re
+
+import pytest
+
+from conftest import ROOT, TODAY
+
+
+def test_the_documented_order_is_the_order_that_runs():
+    from build_tools import stages
+    names = [name for name, _ in stages.STAGES]
+    assert names == ["load", "slug", "versions", "report", "index", "link", "write"]
+    documented = re.findall(r"^    (\w+)\s{2,}", stages.__doc__, re.M)
+    assert documented == names
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert " → ".join(names) in readme
+
+
+def test_loading_the_collection_is_the_first_three_stages(tmp_path):
+    from build_tools import loading
+    from build_tools.transforms import Context
+    docs, failures = loading.load_sources(ROOT / "seeds", Context(TODAY))
+    assert failures == [] and len(docs) == 5
+    assert all(d.slug for d in docs)
+    assert {d.status for d in docs} >= {"现行有效"}
+
+
+def test_a_failing_stage_leaves_no_forked_index(tmp_path, monkeypatch):
+    from build_tools import assemble, stages
+    from build_tools.transforms import Context
+    from build_tools.writers import site
+    monkeypatch.setattr(site, "PARALLEL_FROM", 1)          # the index is built in a forked process
+
+    def broken(docs, store=None):
+        raise RuntimeError("链接失败")
+    monkeypatch.setattr(assemble, "assemble", broken)
+    out = tmp_path / "new"
+    out.mkdir()
+    b = stages.Build(ROOT / "seeds", Context(TODAY), out=out, published=tmp_path / "docs")
+    with pytest.raises(RuntimeError, match="链接失败"):
+        stages.run(b)
+    assert multiprocessing.active_children() == []
+    assert "index" in b.seconds and "link" not in b.seconds
