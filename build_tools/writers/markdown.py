@@ -549,6 +549,9 @@ def related_md(doc: Document, linker) -> list[str]:
     return out + [""]
 
 
+IN_FORCE_WORDS = ("现行有效", "有效", "尚未生效")
+
+
 def metadata_block(doc: Document) -> list[str]:
     badge = STATUS_CLASS.get(doc.status, "other")
     v = doc.derived.get("version") or {}
@@ -559,6 +562,9 @@ def metadata_block(doc: Document) -> list[str]:
                    f"（{rep['in_force_from'] or rep['date']}起）")
     elif rep:
         status += f"，已有[正式文本{escape(rep['label'])}](../{rep['slug']}/index.md)"
+    if doc.status in IN_FORCE_WORDS:
+        # the site sees only its own collection: say so where it calls a text in force
+        status += "（据本站收录的文本和生成日期判断；本站未收录的修改、废止无从反映）"
     rows = [("文件类型", escape(doc.kind)), ("状态", status)]
     if v.get("date") and len(v.get("versions", ())) > 1:
         rows.append(("版本", f"{escape(v['label'].strip('（）'))}，版本日期 {v['date']}"))
