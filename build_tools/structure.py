@@ -40,7 +40,9 @@ def squash(text: str) -> str:
 def build(doc: Document, blocks) -> Document:
     if any(_article_match(b) for b in blocks):
         doc.style = "statute"
-        _Statute(doc, numbered=any(_division_match(b) for b in blocks),
+        divisions = [d for d in map(_division_match, blocks) if d]
+        _Statute(doc, numbered=bool(divisions),
+                 first_chapter=min((d[1] for d in divisions if d[0] == "chapter"), default=None),
                  parts_marked=any(b.kind == "heading" and PART_RE.match(b.text) for b in blocks)).run(blocks)
     elif any((m := PART_RE.match(b.text)) and _is_heading_line(b) and _num(m.group(1)) is not None
              for b in blocks):
@@ -177,8 +179,10 @@ UNNUMBERED = {"附则": "final", "总则": "general", "分则": "special"}
 
 
 class _Statute:
-    def __init__(self, doc: Document, numbered: bool = True, parts_marked: bool = False):
+    def __init__(self, doc: Document, numbered: bool = True, parts_marked: bool = False,
+                 first_chapter: int | None = None):
         self.doc = doc
+        self.first_chapter = first_chapter  # the lowest 第X章 number in the text
         self.numbered = numbered            # the text has 第X编/章/节 headings
         self.parts_marked = parts_marked    # and 一、… headings marked up as headings
         self.article: Article | None = None
@@ -306,6 +310,11 @@ class _Statute:
                     self.parts_marked and number == last + 1 and _is_heading_line(b)):
                 return "part", number, f"{m.group(1)}、", m.group(2), ""
         name = UNNUMBERED.get(squash(text))
+        if name == "general" and not self.stack and not self.doc.divisions and \
+                not self.doc.articles and self.first_chapter == 2 and _is_heading_line(b):
+            # 总则 before the first article of a text whose chapters start at 第二章: the
+            # first chapter, whose label the source lost (滨州市供热条例)
+            return "chapter", 1, "", text, name
         if name and self.stack and _is_heading_line(b):
             top = self.stack[0]
             siblings = [d.number for d in self.doc.divisions
@@ -443,6 +452,14 @@ def classify(text: str, line: int, previous: list[Paragraph]) -> Paragraph:
     return Paragraph(text, line)
 
 
+def _in_quote(text: str, before: bool) -> bool:
+    """Whether a quotation is open after this paragraph: its last “ or ” decides; a paragraph
+    with neither leaves the state as it was (a quoted passage of several paragraphs opens
+    each with “ and closes only the last with ”)."""
+    last = max(text.rfind("“"), text.rfind("”"))
+    return before if last < 0 else text[last] == "“"
+
+
 class _Measures:
     """一、 parts; （一） groups or measures; 1． measures; closing text of each part."""
 
@@ -454,6 +471,7 @@ class _Measures:
         arabic = any(MEASURE_RE.match(b.text) and len(b.text) > 12 and b.kind != "table" for b in blocks)
         part = group = None
         article: Article | None = None
+        quoting = False                   # inside text the measure quotes (将第二条修改为：“…”)
         for b in blocks:
             t = b.text
             if b.kind == "table":         # a table belongs to what precedes it, whatever its cells say
@@ -461,11 +479,21 @@ class _Measures:
                 (owner.paragraphs if owner is not None else doc.preamble).append(_plain(b))
                 continue
             m = PART_RE.match(t)
-            if m and _is_heading_line(b) and _num(m.group(1)) is not None:
+            if m and _num(m.group(1)) is not None and (_is_heading_line(b) or (
+                    # 五、修改《…(a long title)…的规定》: no sentence, and the next part number
+                    len(t) <= 100 and not re.search(r"[。；;！？：]", t)
+                    and _num(m.group(1)) == (part.number + 1 if part else 1))):
                 part = Division("part", numerals.to_int(m.group(1)), f"{m.group(1)}、",
                                 squash(m.group(2)), b.line)
                 doc.divisions.append(part)
                 group = article = None
+                quoting = False
+                continue
+            if article is not None and quoting:
+                # 1.专利申请权权属纠纷案件； inside a quotation is quoted text, not a measure
+                article.paragraphs.append(_para(b, article.paragraphs))
+                article.end_line = b.line
+                quoting = _in_quote(t, quoting)
                 continue
             if part is None:
                 doc.preamble.append(_plain(b))
@@ -494,6 +522,7 @@ class _Measures:
                 article.paragraphs.append(Paragraph(body.strip(), b.line))
                 article.end_line = b.line
                 doc.articles.append(article)
+                quoting = _in_quote(body, False)
                 continue
             if SELF_REFERENCE.match(t):
                 group = None          # text about the whole instrument closes the group
@@ -501,6 +530,7 @@ class _Measures:
             if article is not None and not SELF_REFERENCE.match(t):
                 article.paragraphs.append(_para(b, article.paragraphs))
                 article.end_line = b.line
+                quoting = _in_quote(t, quoting)
                 continue
             article = None
             m = ITEM_RE.match(t)

@@ -308,3 +308,48 @@ def test_attached_instrument_after_an_annex_keeps_its_own_numbering():
                         "第一条 为了规范，制定本办法。\n\n第二条 本办法自公布之日起施行。\n", name="通知.md")
     assert [a.anchor for a in doc.articles] == ["art_1", "att_1__art_1", "att_1__art_2"]
     assert [p.text for p in next(d for d in doc.divisions if d.kind == "annex").paragraphs] == ["某办法"]
+
+
+@corpus
+def test_amendment_decision_quoted_items_are_not_measures():
+    """十八件知识产权类司法解释的决定: `2.将第一条修改为：“人民法院受理下列专利纠纷案件：` quotes
+    a list `1.专利申请权权属纠纷案件；` … which is text of measure 2, not measures 1 … 8."""
+    rel = next(str(p.relative_to(CORPUS)) for p in (CORPUS / "司法解释").glob("*十八件知识产权类*"))
+    doc, lines = load(rel), source_lines(rel)
+    assert not any(p.code == "duplicate_article" for p in doc.problems)
+    quoted = line_of(lines, r"^1\.专利申请权权属纠纷案件；$")
+    owner = next(a for a in doc.articles if any(quoted in p.lines for p in a.paragraphs))
+    assert (owner.part.label, owner.label) == ("二、", "2.")
+    assert owner.paragraphs[0].text == "将第一条修改为："
+    # every 一、修改《…》 line of the source is a part, however long its title
+    parts = [i for i, l in enumerate(lines, 1) if re.match(r"^[一二三四五六七八九十]+、修改《", l)]
+    assert [d.line for d in doc.divisions if d.kind == "part"] == parts
+    # measures restart at 1 in each part and run on without repeats
+    for d in (d for d in doc.divisions if d.kind == "part"):
+        numbers = [a.number for a in doc.articles if a.part is d]
+        assert numbers == list(range(1, len(numbers) + 1)), d.heading
+
+
+@corpus
+def test_general_provisions_whose_chapter_label_is_lost():
+    """滨州市供热条例: `总　则` before 第一条, chapters from 第二章 on: the first chapter."""
+    rel = "DLC/山东地方法规/地方性法规/山东/滨州市供热条例(2016-09-26).md"
+    doc, lines = load(rel), source_lines(rel)
+    n = line_of(lines, r"^总　则$")
+    second = line_of(lines, r"^(## )?第二章")
+    first = doc.divisions[0]
+    assert (first.line, first.anchor, first.heading) == (n, "chp_general", "总则")
+    assert all(a.chapter == "chp_general" for a in doc.articles if a.line < second)
+    from build_tools import audit
+    assert audit.unplaced(doc) == []
+
+
+@corpus
+def test_general_provisions_alone_stay_a_preamble_heading():
+    """浙江省水资源条例 keeps only `总则` of its chapter headings: assigning every article to
+    it would be false, so it stays text of the preamble, and the audit says so."""
+    from build_tools import audit
+    doc = load("DLC/浙江地方法规/地方性法规/浙江/浙江省水资源条例(2020-09-24).md")
+    assert not doc.divisions
+    assert [p.text for p in doc.preamble] == ["总则"]
+    assert [kind for _, kind, _ in audit.unplaced(doc)] == ["unnumbered"]
