@@ -348,11 +348,17 @@ class _Statute:
                 number is None or number == current.number) and (not title or title == current.title):
             current.paragraphs.append(_plain(b))
             return
+        if current is not None and number is None and current.numbered:
+            # 附件：… inside 附件2 (a form's own attachment line): text of that annex
+            current.paragraphs.append(_plain(b))
+            return
+        numbered = number is not None
         annexes = [d for d in self.doc.divisions if d.kind == "annex"]
         if number is None:
             number = len(annexes) + 1
         self.annex = Division("annex", number, label, title, b.line)
         self.annex.starts_at = None
+        self.annex.numbered = numbered
         self.doc.divisions.append(self.annex)
         self.stack = []
         self.pending = []

@@ -353,3 +353,16 @@ def test_general_provisions_alone_stay_a_preamble_heading():
     assert not doc.divisions
     assert [p.text for p in doc.preamble] == ["总则"]
     assert [kind for _, kind, _ in audit.unplaced(doc)] == ["unnumbered"]
+
+
+@corpus
+def test_attachment_line_inside_a_numbered_annex_is_its_text():
+    """附件2 is a form whose own `附件：（按顺序列明…）` line belongs to the form."""
+    rel = "司法解释/最高人民法院关于综合治理类司法建议工作若干问题的规定(2023-11-15).md"
+    doc, lines = load(rel), source_lines(rel)
+    got = [d for d in doc.divisions if d.kind == "annex"]
+    assert [(d.anchor, d.line) for d in got] == [
+        ("att_1", line_of(lines, r"^附件1$")), ("att_2", line_of(lines, r"^附件2$")),
+        ("att_3", line_of(lines, r"^附件3$"))]
+    inner = line_of(lines, r"^附件：（按顺序")
+    assert any(inner in p.lines for p in got[1].paragraphs)
