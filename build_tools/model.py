@@ -64,6 +64,9 @@ class Division:
     paragraphs: list[Paragraph] = field(default_factory=list)  # text directly in it
     start_known: bool = True   # False when the source does not say where it begins
     name: str = ""             # an unnumbered 附则/总则/分则: final/general/special, for its eId
+    # shared between the grammar and the transforms while a document is read:
+    starts_at: Optional["Article"] = field(default=None, repr=False)  # first article after the heading
+    part: Optional["Division"] = field(default=None, repr=False)      # a 措施 group's part
 
     @property
     def heading(self) -> str:
@@ -85,6 +88,10 @@ class Article:
     title: str = ""            # a measure's own heading (建立智算工作机制), if any
     paragraphs: list[Paragraph] = field(default_factory=list)
     end_line: int = 0
+    # shared between the grammar and the transforms while a document is read:
+    seq: int = 0               # which run of the numbering (0, or n after the nth restart at 第一条)
+    part: Optional[Division] = field(default=None, repr=False)    # a measure's 一、 part
+    group: Optional[Division] = field(default=None, repr=False)   # a measure's （一） group
 
     @property
     def key(self) -> tuple[int, int]:
@@ -118,6 +125,8 @@ class Document:
     # text recognised and consciously not published as content (e.g. a 目录)
     omitted: list[Paragraph] = field(default_factory=list)
     definitions: list = field(default_factory=list)   # Definition records (transforms.definitions)
+    # paragraphs joined to the one before (split_lines), for the orphan check (orphans)
+    continuations: list[str] = field(default_factory=list)
     # values later stages compute from the finished document alone (the search index part),
     # kept with it so that the model cache saves recomputing them
     derived: dict = field(default_factory=dict)

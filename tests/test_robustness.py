@@ -127,7 +127,7 @@ def _pairwise_orphans(doc):
     """The orphan check as it was (every paragraph against every fragment with difflib): the
     oracle for the indexed one.  Returns {(line, owner label, exact)}."""
     from difflib import SequenceMatcher
-    frags = [f for f in dict.fromkeys(doc.meta.get("continuations", [])) if len(f) >= 10]
+    frags = [f for f in dict.fromkeys(doc.continuations) if len(f) >= 10]
     owners = {}
     for f in frags:
         owners[f] = next((a for a in doc.articles for p in a.paragraphs

@@ -43,3 +43,18 @@ def test_a_failing_stage_leaves_no_forked_index(tmp_path, monkeypatch):
         stages.run(b)
     assert multiprocessing.active_children() == []
     assert "index" in b.seconds and "link" not in b.seconds
+
+
+@pytest.mark.parametrize("key", ["000", "001", "002", "003", "004"])
+def test_every_transform_runs_alone_on_what_the_grammar_built(key):
+    """What the transforms share is declared on the model (Article.seq/part/group,
+    Division.starts_at, Document.continuations), so each transform runs on a document fresh
+    from the grammar without another transform having set anything up first."""
+    from build_tools import readers, structure
+    from build_tools import sourcefile
+    from build_tools.transforms import ORDER, Context, run_all
+    from conftest import SEED
+    for name in ORDER:
+        doc, blocks = readers.read(sourcefile.read(SEED[key]))
+        structure.build(doc, blocks)
+        run_all(doc, Context(TODAY), only=[name])

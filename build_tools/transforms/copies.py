@@ -60,7 +60,6 @@ def run(doc, ctx):
                 a.division = a.division or first.division
                 out[out.index(first)] = a
                 kept[k] = a
-        a.duplicate_of = kept[k]
     doc.articles = out
 
 

@@ -107,7 +107,7 @@ class _Similar:
 
 
 def run(doc, ctx):
-    fragments = [f for f in dict.fromkeys(doc.meta.get("continuations", [])) if len(f) >= MIN_LEN]
+    fragments = [f for f in dict.fromkeys(doc.continuations) if len(f) >= MIN_LEN]
     owners = _owners(doc, fragments)
     fragments = [f for f in fragments if owners[f] is not None]
     if not fragments:

@@ -23,7 +23,6 @@ def is_split(a: str, b: str) -> bool:
 
 
 def run(doc, ctx):
-    doc.meta.setdefault("continuations", [])
     for art in doc.articles:
         paras = art.paragraphs
         i = 0
@@ -34,7 +33,7 @@ def run(doc, ctx):
                 doc.report("paragraph_joined", "info",
                            f"{art.label}：第{a.end_line}行与第{b.line}行是被分页断开的同一段，已合并"
                            f"（断开处：“…{a.text[-6:]}／{b.text[:6]}…”）", a.end_line, b.line)
-                doc.meta["continuations"].append(b.text)
+                doc.continuations.append(b.text)
                 a.text += b.text
                 a.end_line = b.end_line
                 a.lines += b.lines
