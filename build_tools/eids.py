@@ -10,12 +10,51 @@ Measures:  part_2 (二、), part_2__subpart_1 (（一） group), part_2__art_7 (
            numbered 7． or （七） in part 二、), part_2__art_7__para_1; text directly in a
            part or group: part_3__para_1, part_3__point_1 (an （一） paragraph).
 Preamble:  preamble__para_1; history notes: preface__para_1.
+Repeats:   a second article of one number in one run art_10-dup2; a second division or annex
+           of one number with another title chp_3-2, att_1-2 (ordinal, never a source line).
 Tables and footnotes (①) are no 款: art_8__table_1, art_452__note_1, preamble__table_1.
 """
 from __future__ import annotations
 
 PREFIX = {"book": "book", "subbook": "subbook", "chapter": "chp", "section": "sec",
           "part": "part", "subpart": "subpart"}
+
+
+def enclosing(anchor: str):
+    """The eId and every eId that contains it, innermost first: art_8__para_2__point_1,
+    art_8__para_2, art_8 (eIds nest by __)."""
+    while anchor:
+        yield anchor
+        anchor = anchor.rsplit("__", 1)[0] if "__" in anchor else ""
+
+
+def owner(anchor: str) -> str:
+    """The article (or division) a paragraph or item eId belongs to: art_8__para_2 -> art_8."""
+    return anchor.split("__para")[0]
+
+
+def occurrence(n: int) -> str:
+    """A heading occurrence while the grammar reads (structure.py); the divisions transform
+    merges occurrences into divisions and gives those their eIds.  Never published."""
+    return f"_occ{n}"
+
+
+def repeated(anchor: str, taken) -> str:
+    """A second division or annex with the same number and a different title: chp_3-2, att_1-2
+    (the n-th of that number, never a source line)."""
+    n = 2
+    while f"{anchor}-{n}" in taken:
+        n += 1
+    return f"{anchor}-{n}"
+
+
+def duplicate(anchor: str, taken) -> str:
+    """A second article with the same number in one numbering run: art_10-dup2, art_10-dup3
+    (the n-th article of that number; -2 would read as 之二)."""
+    n = 2
+    while f"{anchor}-dup{n}" in taken:
+        n += 1
+    return f"{anchor}-dup{n}"
 
 
 def _seq(seq: int) -> str:
@@ -45,7 +84,7 @@ def article(a, style: str) -> str:
     own = f"art_{a.number}" + (f"-{a.suffix}" if a.suffix else "")
     if style == "measures":
         return f"part_{a.part.number}__{own}"
-    return _seq(getattr(a, "seq", 0)) + own
+    return _seq(a.seq) + own
 
 
 def paragraphs(owner: str, paras) -> list[str]:

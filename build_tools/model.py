@@ -174,10 +174,9 @@ class Document:
 
 
 def _ancestors(anchor: str):
-    """book_2__subbook_1 -> book_2__subbook_1, book_2 (eIds nest by __)."""
-    while anchor:
-        yield anchor
-        anchor = anchor.rsplit("__", 1)[0] if "__" in anchor else ""
+    """book_2__subbook_1 -> book_2__subbook_1, book_2 (eids.enclosing)."""
+    from .eids import enclosing
+    return enclosing(anchor)
 
 
 @dataclass

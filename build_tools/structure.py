@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from . import numerals
+from . import eids, numerals
 from .model import Article, Division, Document, Paragraph
 
 N = numerals.NUM
@@ -331,7 +331,7 @@ class _Statute:
             self.stack.pop()
         parent = self.stack[-1].anchor if self.stack else ""
         occ = Division(kind, number, label, clean, b.line,
-                       anchor=f"_occ{len(self.doc.divisions)}", parent=parent)
+                       anchor=eids.occurrence(len(self.doc.divisions)), parent=parent)
         occ.starts_at = None
         self.doc.divisions.append(occ)
         self.stack.append(occ)

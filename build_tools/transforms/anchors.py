@@ -9,10 +9,11 @@ def run(doc, ctx):
     for a in doc.articles:
         a.anchor = eids.article(a, doc.style)
         if a.anchor in seen:
+            again = eids.duplicate(a.anchor, seen)
             doc.report("duplicate_article", "warning",
                        f"{a.label}（第{a.line}行）与第{seen[a.anchor]}行的条文编号相同，"
-                       f"链接已区分为“{a.anchor}-dup”", a.line)
-            a.anchor += f"-dup{a.line}"
+                       f"链接已区分为“{again}”", a.line)
+            a.anchor = again
         seen[a.anchor] = a.line
         _paras(doc, a.anchor, a.paragraphs, a.label)
     for d in doc.divisions:

@@ -94,13 +94,11 @@ def _annexes(doc, annexes):
     for d in annexes:
         d.anchor = eids.annex(d)
         if d.anchor in seen:
-            n = 2
-            while f"{d.anchor}-{n}" in seen:
-                n += 1
+            again = eids.repeated(d.anchor, seen)
             doc.report("duplicate_annex", "warning",
-                       f"{d.heading}（第{d.line}行）与前面的附件编号相同，链接已区分为“{d.anchor}-{n}”",
+                       f"{d.heading}（第{d.line}行）与前面的附件编号相同，链接已区分为“{again}”",
                        d.line)
-            d.anchor = f"{d.anchor}-{n}"
+            d.anchor = again
         seen.add(d.anchor)
 
 
@@ -241,10 +239,7 @@ def _measures(doc):
             doc.report("heading_title_conflict", "warning",
                        f"{d.label}在第{first.line}行为“{first.title}”，在第{d.line}行为“{d.title}”，"
                        f"编号重复，链接已区分", d.line)
-            n = 2
-            while f"{d.anchor}-{n}" in kept:
-                n += 1
-            d.anchor = f"{d.anchor}-{n}"
+            d.anchor = eids.repeated(d.anchor, kept)
             kept[d.anchor] = d
             out.append(d)
     doc.divisions = out

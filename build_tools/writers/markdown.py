@@ -150,12 +150,8 @@ def page_map(doc: Document, pages: list[Page]) -> dict[str, str]:
 
 def locate(where: dict[str, str], anchor: str) -> str:
     """The page holding an anchor: its own entry, or that of the nearest enclosing eId."""
-    probe = anchor
-    while probe:
-        if probe in where:
-            return where[probe]
-        probe = probe.rsplit("__", 1)[0] if "__" in probe else ""
-    return "index"
+    from .. import eids
+    return next((where[probe] for probe in eids.enclosing(anchor) if probe in where), "index")
 
 
 # ---------------------------------------------------------------- text with links

@@ -22,6 +22,7 @@ import bisect
 import collections
 import json
 
+from .. import eids
 from . import markdown as md
 
 VERSION = 1
@@ -72,7 +73,7 @@ def records(doc, where) -> list[list]:
     defined: dict[str, list[str]] = {}
     for d in getattr(doc, "definitions", []) or []:
         art = getattr(d, "article_anchor", "") or getattr(d, "anchor", "")
-        defined.setdefault(art.split("__para")[0] if art else "", []).append(getattr(d, "term", ""))
+        defined.setdefault(eids.owner(art) if art else "", []).append(getattr(d, "term", ""))
     out = []
     for a in doc.articles:
         page = md.locate(where, a.anchor)
