@@ -22,6 +22,8 @@ with the model's articles, per document.
 from __future__ import annotations
 
 import re
+
+from .readers.blocks import image_placeholder
 from collections import Counter
 
 from . import numerals
@@ -50,7 +52,8 @@ def strip_markup(line: str, markdown: bool) -> str:
         return ""
     text = MD_PREFIX.sub("", line)
     text = re.sub(r"\s+#+\s*$", "", text)          # closing ATX hashes
-    text = MD_LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else m.group(1) + m.group(2), text)
+    text = MD_LINK.sub(lambda m: image_placeholder(m.group(1), m.group(2)) if m.group(0).startswith("!")
+                       else m.group(1) if m.group(1) == m.group(2) else m.group(1) + m.group(2), text)
     text = text.replace("**", "").replace("__", "")
     return MD_ESCAPE.sub(r"\1", text)
 

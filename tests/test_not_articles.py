@@ -366,3 +366,15 @@ def test_attachment_line_inside_a_numbered_annex_is_its_text():
         ("att_3", line_of(lines, r"^附件3$"))]
     inner = line_of(lines, r"^附件：（按顺序")
     assert any(inner in p.lines for p in got[1].paragraphs)
+
+
+# ---------------------------------------------------------------- images
+
+def test_image_is_a_visible_placeholder_and_a_record():
+    from build_tools import audit
+    doc = doc_from_text("# 某某条例\n\n第一条 使用注册商标应当标明“注册商标”或者注册标记![®](img/r.png)。\n\n"
+                        "第二条 标志式样如下：![](fig/2.png)\n", name="商标.md")
+    assert doc.articles[0].text() == "使用注册商标应当标明“注册商标”或者注册标记〔图片：®（img/r.png）〕。"
+    assert doc.articles[1].text() == "标志式样如下：〔图片（fig/2.png）〕"
+    assert [(p.code, p.line) for p in doc.problems] == [("image_omitted", 3), ("image_omitted", 5)]
+    assert audit.unaccounted(doc) == []

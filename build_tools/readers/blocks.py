@@ -76,6 +76,7 @@ def parse_markdown(text: str, doc=None) -> tuple[list[Block], tuple[str, int, in
     heading_level = 0
     number = ""                      # an ordered list item's number is text, not markup
     rows: list[tuple[int, list[str]]] | None = None    # the table being read
+    images: list[tuple[int, str]] = []
     for tok in tokens:
         t = tok.type
         if t == "table_open":
@@ -103,7 +104,7 @@ def parse_markdown(text: str, doc=None) -> tuple[list[Block], tuple[str, int, in
             if context:
                 context.pop()
         elif t == "inline":
-            new = _inline_blocks(tok, context, heading_level, source_lines)
+            new = _inline_blocks(tok, context, heading_level, source_lines, images)
             if number and new:
                 new[0].text = f"{number} {new[0].text}"
                 number = ""
@@ -115,10 +116,19 @@ def parse_markdown(text: str, doc=None) -> tuple[list[Block], tuple[str, int, in
                     blocks.append(Block(raw.strip(), first + i, "html" if t == "html_block" else "code"))
         elif t == "hr":
             pass
+    if images and doc is not None:
+        for line, text in images:
+            doc.report("image_omitted", "info",
+                       f"第{line}行的图片未收录，原处以“{text}”标明", line)
     return blocks, front
 
 
-def _inline_blocks(tok, context, heading_level, source_lines) -> list[Block]:
+def image_placeholder(alt: str, src: str) -> str:
+    """The visible stand-in for an image the site does not carry: its alt text and address."""
+    return f"〔图片：{alt}（{src}）〕" if alt else f"〔图片（{src}）〕"
+
+
+def _inline_blocks(tok, context, heading_level, source_lines, images=None) -> list[Block]:
     if "heading" in context:
         kind, level = "heading", heading_level
     elif "list_item" in context:
@@ -175,7 +185,11 @@ def _inline_blocks(tok, context, heading_level, source_lines) -> list[Block]:
         elif ct in ("text", "code_inline", "html_inline"):
             content = child.content
         elif ct == "image":
-            content = child.content or ""
+            # an image (a ® sign, a diagram, a formula) is not carried: a placeholder with its
+            # alt text and address stays in the sentence, and a record names it
+            content = image_placeholder(child.content or "", child.attrs.get("src", ""))
+            if images is not None:
+                images.append((line, content))
         else:
             continue          # em/link/strike markers: markup, not text
         parts.append(content)

@@ -712,6 +712,7 @@ CODE_TITLES = {
     "status_source": "原文件注明的状态",
     "annex_split": "拆分连排的附件", "duplicate_annex": "附件编号重复",
     "heading_article_split": "拆分连排的标题和条文", "annex_quoted_articles": "附件中引用的条文",
+    "image_omitted": "未收录的图片",
 }
 
 
