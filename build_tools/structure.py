@@ -478,8 +478,19 @@ class _Measures:
         part = group = None
         article: Article | None = None
         quoting = False                   # inside text the measure quotes (将第二条修改为：“…”)
+        annex: Division | None = None     # 附： / 附件一 after the parts: the rest is its text
         for b in blocks:
             t = b.text
+            found = _annex_match(b) if part is not None else None
+            if found and not (annex is not None and not annex.paragraphs and found[1] is None):
+                label, number, title = found
+                count = sum(1 for d in doc.divisions if d.kind == "annex")
+                annex = Division("annex", number if number is not None else count + 1, label, title, b.line)
+                doc.divisions.append(annex)
+                continue
+            if annex is not None:
+                annex.paragraphs.append(_plain(b))
+                continue
             if b.kind == "table":         # a table belongs to what precedes it, whatever its cells say
                 owner = article or group or part
                 (owner.paragraphs if owner is not None else doc.preamble).append(_plain(b))

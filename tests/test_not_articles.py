@@ -378,3 +378,15 @@ def test_image_is_a_visible_placeholder_and_a_record():
     assert doc.articles[1].text() == "标志式样如下：〔图片（fig/2.png）〕"
     assert [(p.code, p.line) for p in doc.problems] == [("image_omitted", 3), ("image_omitted", 5)]
     assert audit.unaccounted(doc) == []
+
+
+@corpus
+def test_annex_of_a_measures_style_text():
+    """关于国务院管理干部的公司领导职数…的规定: parts 一、…七、, then `附：` and a list of companies."""
+    rel = "行政法规/关于国务院管理干部的公司领导职数等若干问题的规定(1989-05-11).md"
+    doc, lines = load(rel), source_lines(rel)
+    n = line_of(lines, r"^附：$")
+    annex = [d for d in doc.divisions if d.kind == "annex"]
+    assert [(d.anchor, d.line) for d in annex] == [("att_1", n)]
+    assert [p.line for p in annex[0].paragraphs] == [i for i, l in enumerate(lines, 1) if i > n and l.strip()]
+    assert all(p.line < n for d in doc.divisions if d.kind == "part" for p in d.paragraphs)

@@ -32,12 +32,13 @@ class Unique:
 
 
 def run(doc, ctx):
-    if doc.style == "measures":
-        _measures(doc)
-        return
     annexes = [d for d in doc.divisions if d.kind == "annex"]
     doc.divisions = [d for d in doc.divisions if d.kind != "annex"]
     _annexes(doc, annexes)
+    if doc.style == "measures":
+        _measures(doc)
+        doc.divisions += annexes
+        return
     if doc.style != "statute" or not doc.divisions:
         for a in doc.articles:
             a.division = a.chapter = None
