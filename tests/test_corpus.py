@@ -27,7 +27,8 @@ def test_structure_figures(corpus):
     articles = sum(len(d.articles) for d in docs)
     chapters = sum(len(d.chapters) for d in docs)
     assert 147_000 <= articles <= 149_500, articles
-    assert 14_500 <= chapters <= 15_200, chapters
+    # 15,175 since issue 12: the 一、… parts of judicial interpretations and 附则 are pages too
+    assert 14_900 <= chapters <= 15_400, chapters
     styles = collections.Counter(d.style for d in docs)
     assert styles["statute"] >= 3200 and styles["plain"] <= 130
 
