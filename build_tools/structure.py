@@ -497,9 +497,11 @@ class _Measures:
                 continue
             m = PART_RE.match(t)
             if m and _num(m.group(1)) is not None and (_is_heading_line(b) or (
-                    # 五、修改《…(a long title)…的规定》: no sentence, and the next part number
-                    len(t) <= 100 and not re.search(r"[。；;！？：]", t)
-                    and _num(m.group(1)) == (part.number + 1 if part else 1))):
+                    # 五、修改《…(a long title)…的规定》 or 四、下列单位…： (a part that is a
+                    # sentence): the next part number, where parts have begun
+                    part is not None and _num(m.group(1)) == part.number + 1) or (
+                    part is None and _num(m.group(1)) == 1 and len(t) <= 100
+                    and not re.search(r"[。；;！？：]", t))):
                 part = Division("part", numerals.to_int(m.group(1)), f"{m.group(1)}、",
                                 squash(m.group(2)), b.line)
                 doc.divisions.append(part)

@@ -390,3 +390,16 @@ def test_annex_of_a_measures_style_text():
     assert [(d.anchor, d.line) for d in annex] == [("att_1", n)]
     assert [p.line for p in annex[0].paragraphs] == [i for i, l in enumerate(lines, 1) if i > n and l.strip()]
     assert all(p.line < n for d in doc.divisions if d.kind == "part" for p in d.paragraphs)
+
+
+@corpus
+def test_part_written_as_a_sentence_continues_the_parts():
+    """高等教育管理职责暂行规定: `四、…，高等学校…：` is part 四, so its （一）…（七） are its own
+    measures, not repeats of part 三's."""
+    rel = "行政法规/高等教育管理职责暂行规定(1986-03-12).md"
+    doc, lines = load(rel), source_lines(rel)
+    heads = [(i, m.group(1)) for i, l in enumerate(lines, 1)
+             if (m := re.match(r"^([一二三四五六七八九十]+)、", l))]
+    parts = [d for d in doc.divisions if d.kind == "part"]
+    assert [(d.line, d.label) for d in parts] == [(i, f"{n}、") for i, n in heads]
+    assert not any(p.code == "duplicate_article" for p in doc.problems)
