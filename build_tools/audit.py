@@ -45,9 +45,14 @@ def norm(text: str) -> str:
     return MARKUP_CHARS.sub("", WS.sub("", text).translate(FULL))
 
 
+_ANY_MARKUP = re.compile(r"[#*_\[\]!>\-+=<`\\|~]")
+
+
 def strip_markup(line: str, markdown: bool) -> str:
     if not markdown:
         return line
+    if not _ANY_MARKUP.search(line):
+        return line.lstrip()      # no character any rule below acts on but leading space
     if MD_STRUCTURAL.match(line):
         return ""
     text = MD_PREFIX.sub("", line)
@@ -110,10 +115,15 @@ def _unaccounted_text(doc) -> list[tuple[int, str]]:
         covered.update(range(front[0], front[1] + 1))
     missing = []
     for i, raw in enumerate(doc.lines, start=1):
-        text = norm(strip_markup(raw, markdown))
-        if not text or i in covered:
+        if i in covered:
             continue
-        model = norm("".join(by_line.get(i, [])))
+        joined = "".join(by_line.get(i, ()))
+        if joined and WS.sub("", raw) in joined:
+            continue        # the line's literal text is in the model: nothing to normalise
+        text = norm(strip_markup(raw, markdown))
+        if not text:
+            continue
+        model = norm(joined)
         if text in model:
             continue
         # a heading's label and title, or an article label and its first paragraph
@@ -133,6 +143,10 @@ SCAN_ANNEX = re.compile(rf"^附[\s\u3000]*([件表录])[\s\u3000]*({NUM})?[\s\u3
 INLINE_ARTICLE = re.compile(rf"(?<=[。；])[\s\u3000]*第({NUM})条(?:之({NUM}))?")
 GLUED_ARTICLE = re.compile(rf"(?<=.)第({NUM})条(?:之({NUM}))?(?=[\s\u3000])")
 NOSPACE = re.compile(r"[\s\u3000]+")
+# A cheap first look: after Markdown's prefix characters, a line that can match one of the
+# patterns above starts with one of SCAN_FIRST (or with markup the full strip must judge).
+SCAN_SKIP = " \t\u3000>#*-+_=~`"
+SCAN_FIRST = set("第总分附一二三四五六七八九十[\\<!")
 
 
 def _number(text):
@@ -146,6 +160,9 @@ def scan_line(raw: str, markdown: bool):
     """(kind, key) when a source line looks like structure, else None.
     kind: article (key (number, suffix)), heading (key '第三章'), unnumbered (key '附则'),
     annex (key (附件, number or None))."""
+    head = raw.lstrip(SCAN_SKIP)[:1]
+    if head and head not in SCAN_FIRST:
+        return None     # every pattern starts with one of these after the markup
     text = strip_markup(raw, markdown).strip().lstrip("\u3000").strip()
     m = SCAN_ARTICLE.match(text)
     if m:
