@@ -150,3 +150,22 @@ def test_documents_and_terms_in_chinese_reading_order(tmp_path):
     glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
     terms = [line[3:].split(" {#")[0] for line in glossary.splitlines() if line.startswith("## ")]
     assert terms[:4] == ["大数据", "公共机构", "公共数据", "企业数据"] and terms.index("算力") < terms.index("算力产业")
+
+
+def test_a_text_without_articles_is_on_its_text_page():
+    """A document without articles (124 corpus files, e.g. the 确定罪名 补充规定) showed an empty
+    正文 page and its text under 序言 on the landing page: the text is on 正文, searched there,
+    and the landing page does not repeat it."""
+    from build_tools.writers import search_index as si
+    from conftest import doc_from_text
+    doc = doc_from_text("关于某罪名的补充规定\n\n根据刑法修正案，现对罪名作如下修改。\n\n本规定自2024年3月1日起施行。\n")
+    assert not doc.articles
+    pages = md.plan(doc)
+    files = md.document_pages(doc, pages, None)
+    text = files[f"{doc.slug}/text.md"]
+    landing = files[f"{doc.slug}/index.md"]
+    assert "现对罪名作如下修改。" in text and "现对罪名作如下修改。" not in landing
+    assert "[正文](text.md)" in landing
+    where = md.page_map(doc, pages)
+    assert md.locate(where, "preamble__para_1") == "text"
+    assert [r[:3] for r in si.records(doc, where) if r[0] == "preamble"] == [["preamble", "正文", "text"]]

@@ -131,9 +131,19 @@ def _insert_at(doc, order, pages, article):
     return len(order)
 
 
+def body(doc: Document) -> list:
+    """The paragraphs before the articles that are text of the document (not its status line)."""
+    return [p for p in doc.preamble if p.kind not in ("status", "label")]
+
+
+def text_only(pages: list[Page]) -> bool:
+    """A document without articles: its whole text is the 正文 page (see chapter_page)."""
+    return len(pages) >= 1 and pages[0].name == "text" and not pages[0].articles
+
+
 def page_map(doc: Document, pages: list[Page]) -> dict[str, str]:
     """anchor -> page name, for articles, divisions and (via prefix) their paragraphs."""
-    where: dict[str, str] = {}
+    where: dict[str, str] = {"preamble": "text"} if text_only(pages) else {}
     for page in pages:
         if page.division is not None:
             where[page.division.anchor] = page.name
@@ -457,6 +467,9 @@ def chapter_page(doc: Document, page: Page, pages: list[Page], linker) -> str:
     if page.division is not None:
         for p in page.division.paragraphs if doc.style != "measures" else []:
             out += [paragraph_md(p, doc.slug, linker), ""]
+    if text_only([page]):
+        for p in body(doc):
+            out += [paragraph_md(p, doc.slug, linker), ""]
     if doc.style == "measures" and page.division is not None:
         out += _measures_body(doc, page, linker)
     else:
@@ -510,11 +523,11 @@ def landing_page(doc: Document, pages: list[Page], linker) -> str:
         for p in doc.history:
             out += [paragraph_md(p, doc.slug, linker), ""]
     out += versions_block(doc)
-    body = [p for p in doc.preamble if p.kind not in ("status", "label")]
-    if body:
-        heading = "征求意见的公告" if any("征求意见" in p.text for p in body) else "序言"
+    lead = [] if text_only(pages) else body(doc)       # a text without articles is on 正文
+    if lead:
+        heading = "征求意见的公告" if any("征求意见" in p.text for p in lead) else "序言"
         out += [f"## {heading} {{#preamble}}", ""]
-        for p in body:
+        for p in lead:
             out += [paragraph_md(p, doc.slug, linker), ""]
     out += related_md(doc, linker)
     out += contents(doc, pages)

@@ -86,9 +86,10 @@ def records(doc, where) -> list[list]:
         text = "\n".join([d.heading] + [p.text for p in d.paragraphs])
         out.append([d.anchor, d.heading, page, text,
                     defined.get(d.anchor, [])])
-    body = [p for p in doc.preamble if p.kind not in ("status", "label")]
-    if body:
-        out.append(["preamble", "序言", "index", "\n".join(p.text for p in body), []])
+    lead = md.body(doc)
+    if lead:
+        page = md.locate(where, "preamble")
+        out.append(["preamble", "正文" if page == "text" else "序言", page, "\n".join(p.text for p in lead), []])
     return out
 
 

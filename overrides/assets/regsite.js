@@ -29,6 +29,12 @@
         return true;
       }
     }
+    /* a document without articles has its text (preamble__para_N) on its 正文 page */
+    var text = document.querySelector('.md-content a[href="text.html"]');
+    if (/^preamble(__|$)/.test(id) && text) {
+      location.replace("text.html#" + id);
+      return true;
+    }
     explainMissingTarget(id);
     return false;
   }
