@@ -197,14 +197,16 @@ def events(doc) -> list[Event]:
 
     Each date starts a clause that runs to the next date; the clause's verb names the kind
     (…第二次修正, …通过, 公布, 自…起施行).  A date preceded by 自 is an effective date."""
+    from .transforms.metadata import joined
     out: list[Event] = []
     for p in doc.history:
         text = p.text
         matches = list(DATE_RE.finditer(text))
+        clauses = [text[m.end():(matches[i + 1].start() if i + 1 < len(matches) else len(text))]
+                   for i, m in enumerate(matches)]
         for i, m in enumerate(matches):
             date = _iso(*m.groups())
-            end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-            clause = text[m.end():end]
+            clause = clauses[i]
             before = text[max(0, m.start() - 2):m.start()]
             if not date:
                 continue
@@ -212,6 +214,8 @@ def events(doc) -> list[Event]:
                 out.append(Event(date, "施行", line=p.line))
                 continue
             kind, ordinal = _kind(clause)
+            if not kind and joined(clause) and i + 1 < len(clauses):
+                kind, ordinal = _kind(clauses[i + 1])      # adopted jointly: the next clause's act
             if not kind:
                 continue
             inst = INSTRUMENT.search(clause)

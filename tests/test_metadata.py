@@ -112,3 +112,17 @@ def test_front_matter_date_the_text_does_not_give_is_named():
     doc = doc_from_text(FRONT.format(fields="date: 2020-01-02"), "测试.md")
     assert "2020-01-02" not in doc.dates.values()
     assert any(p.code == "front_matter_unused" and "2020-01-02" in p.message for p in doc.problems)
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the project")
+def test_a_jointly_adopted_interpretation_names_both_bodies_and_both_dates():
+    """46 corpus interpretations were adopted by 最高人民法院 and 最高人民检察院 on two dates
+    (…第1912次会议、2024年1月3日…第二十次会议通过): the first body's date was lost from the
+    history and 17 issuers were garbled into one string with a date in it."""
+    from build_tools import pipeline, versions
+    from build_tools.transforms import Context
+    path = next(CORPUS.rglob("*确定罪名的补充规定（八）*.md"))
+    doc = pipeline.load(path, Context(TODAY))
+    assert doc.issuer == "最高人民法院审判委员会、最高人民检察院检察委员会"
+    assert doc.dates["passed"] == "2024-01-17" and "amended" not in doc.dates
+    assert [(e.date, e.kind) for e in versions.events(doc)] == [("2024-01-17", "通过"), ("2024-01-03", "通过")]

@@ -44,7 +44,7 @@ def _date_names():
         from ..writers.markdown import DATE_NAMES
         return list(DATE_NAMES)
     except ImportError:
-        return [("passed", "通过日期"), ("approved", "批准日期"), ("amended", "修订日期"),
+        return [("passed", "通过日期"), ("approved", "批准日期"), ("amended", "最近修改日期"),
                 ("published", "公布日期"), ("effective", "施行日期"), ("expires", "失效日期"),
                 ("comment_deadline", "意见截止日期")]
 

@@ -59,7 +59,7 @@ def run(doc, ctx):
     if other and other not in doc.dates.values():
         lines = doc.meta.get("front_matter_lines", (None, None))
         doc.report("front_matter_unused", "info",
-                   f"文件头字段“date”为{other}，正文的题注中没有这一日期，本站无法判断它是通过日期还是修订日期，"
+                   f"文件头字段“date”为{other}，正文的题注中没有这一日期，本站无法判断它是通过日期还是修改日期，"
                    "未在日期栏中显示", lines[0], lines[1])
 
 
@@ -85,16 +85,20 @@ def _status_label(doc):
 def _history_dates(doc):
     for p in doc.history:
         matches = list(DATE_RE.finditer(p.text))
+        clauses = [p.text[m.end():(matches[i + 1].start() if i + 1 < len(matches) else len(p.text))]
+                   for i, m in enumerate(matches)]
+        names = [next((n for w, n in EVENT_WORDS if w in c), None) for c in clauses]
+        for i in range(len(clauses) - 2, -1, -1):      # 某院…会议、某日某院…会议通过: one adoption
+            if names[i] is None and joined(clauses[i]):
+                names[i] = names[i + 1]
         for i, m in enumerate(matches):
-            end = matches[i + 1].start() if i + 1 < len(matches) else len(p.text)
-            clause = p.text[m.end():end]
-            name = next((n for w, n in EVENT_WORDS if w in clause), None)
-            date = iso(m)
+            clause, name, date = clauses[i], names[i], iso(m)
             if not name or not date:
                 continue
             if name == "passed" and ("修正案" in clause or "修改" in clause or "决定" in clause):
                 name = "amended"
-            if name == "passed" and "passed" in doc.dates:
+            joint = i + 1 < len(matches) and joined(clause) or i > 0 and joined(clauses[i - 1])
+            if name == "passed" and "passed" in doc.dates and not joint:
                 name = "amended"
             if name == "amended":
                 doc.dates["amended"] = max(doc.dates.get("amended", date), date)
@@ -198,16 +202,25 @@ def iso_ymd(y, m, d) -> str | None:
         return None
 
 
+def joined(clause: str) -> bool:
+    """A clause that ends in 、 or 和 runs on into the next dated clause, which names the act."""
+    return clause.rstrip(" 　").endswith(("、", "和", "及"))
+
+
 def _issuer(doc):
     if doc.issuer:
         return
     for p in doc.history:
-        m = re.search(rf"{DATE}\s*(.+?)第[一二三四五六七八九十百]+次(?:全体)?会议", p.text)
-        if m:
+        # 2024年1月17日 最高人民法院审判委员会第1912次会议、2024年1月3日最高人民检察院第十四届
+        # 检察委员会第二十次会议通过: a text adopted jointly names every body, none garbled
+        bodies = []
+        for m in re.finditer(rf"{DATE}\s*([^、，,。；\d]+?)第[一二三四五六七八九十百零〇\d]+次(?:全体)?会议", p.text):
             body = re.sub(r"第[一二三四五六七八九十]+届", "", m.group(4)).strip()
-            if body:
-                doc.issuer = body
-                return
+            if body and body not in bodies:
+                bodies.append(body)
+        if bodies:
+            doc.issuer = "、".join(bodies)
+            return
     for p in doc.preamble:
         m = re.fullmatch(r"(.{2,30}?)关于", p.text.strip())
         if p.kind == "heading" and m:

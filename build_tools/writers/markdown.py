@@ -20,7 +20,7 @@ STATUS_CLASS = {"有效": "valid", "现行有效": "valid", "已失效": "expire
                 "尚未施行": "pending", "尚未生效": "pending", "征求意见稿": "draft",
                 "草案": "draft", "送审稿": "draft", "公开征求意见稿": "draft", "征求意见已截止": "draft"}
 IN_FORCE = ("现行有效", "有效")       # versions.py's word, and a front matter's
-DATE_NAMES = [("passed", "通过日期"), ("approved", "批准日期"), ("amended", "修订日期"),
+DATE_NAMES = [("passed", "通过日期"), ("approved", "批准日期"), ("amended", "最近修改日期"),
               ("published", "公布日期"), ("effective", "施行日期"), ("expires", "失效日期"),
               ("comment_deadline", "意见截止日期")]
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "说明"}
