@@ -58,14 +58,24 @@ def units(doc):
         yield "preamble", "\n".join(body)
 
 
+_FOLDED: dict = {}
+
+
+def _folded(docs):
+    """Every document's folded title and units, computed once per collection."""
+    key = id(docs)
+    if key not in _FOLDED or _FOLDED[key][0] is not docs:
+        _FOLDED[key] = (docs, [(doc.slug, fold(doc.title), [(a, fold(t)) for a, t in units(doc)]) for doc in docs])
+    return _FOLDED[key][1]
+
+
 def truth(docs, query: str) -> set:
     terms = fold(query).split()
     found = set()
-    for doc in docs:
-        if all(t in fold(doc.title) for t in terms):
-            found.add((doc.slug, None))
-        for anchor, text in units(doc):
-            text = fold(text)
+    for slug, title, folded in _folded(docs):
+        if all(t in title for t in terms):
+            found.add((slug, None))
+        for anchor, text in folded:
             if all(t in text for t in terms):
-                found.add((doc.slug, anchor))
+                found.add((slug, anchor))
     return found

@@ -197,9 +197,10 @@ def test_seeds_contain_no_references(seed_docs):
 # -- the corpus (figures in docs-dev/definitions-and-references.md) ---------------------------
 
 @pytest.fixture(scope="module")
-def corpus():
-    from build_tools import linking, pipeline
-    docs = pipeline.load_folder(CORPUS)
+def corpus(corpus_docs):
+    """The session's corpus (read once for every corpus test), linked."""
+    from build_tools import linking
+    docs, _ = corpus_docs
     return docs, linking.link_collection(docs)
 
 
