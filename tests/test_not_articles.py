@@ -158,7 +158,9 @@ def test_table_page_search_and_audit():
     rel = "司法解释/最高人民法院、最高人民检察院关于执行《刑法》确定罪名的补充规定（二）(2003-08-15).md"
     doc = load(rel)
     table = next(p for p in doc.preamble if p.kind == "table")
-    page = md.document_pages(doc, md.plan(doc), None)[f"{doc.slug}/index.md"]
+    pages = md.document_pages(doc, md.plan(doc), None)
+    page = pages[f"{doc.slug}/text.md"]          # a text without articles is on its 正文 page
+    assert "雇用童工从事危重劳动罪" not in pages[f"{doc.slug}/index.md"]
     assert table.anchor == "preamble__table_1"
     assert "| 刑法条文 {: #preamble__table_1 } | 罪名 |\n| --- | --- |\n" in page
     assert "| 第244条之一 （《刑法修正案（四）》第4条） | 雇用童工从事危重劳动罪 |" in page
