@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
-exec .venv/bin/python -m pytest -q "$@"
+# two workers (pytest-xdist), each test file in one of them: its module fixtures are built once
+exec .venv/bin/python -m pytest -q -n 2 --dist loadfile "$@"
