@@ -169,3 +169,7 @@ def test_a_text_without_articles_is_on_its_text_page():
     where = md.page_map(doc, pages)
     assert md.locate(where, "preamble__para_1") == "text"
     assert [r[:3] for r in si.records(doc, where) if r[0] == "preamble"] == [["preamble", "正文", "text"]]
+    # a source with only a title and its history says so instead of showing an empty page
+    bare = doc_from_text("# 某某条例\n\n2022年5月30日 某市人民代表大会常务委员会第五次会议通过\n\n<!-- INFO END -->\n", "某某条例.md")
+    page = md.document_pages(bare, md.plan(bare), None)[f"{bare.slug}/text.md"]
+    assert "原文只有标题和题注，没有正文" in page

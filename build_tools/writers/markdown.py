@@ -470,6 +470,8 @@ def chapter_page(doc: Document, page: Page, pages: list[Page], linker) -> str:
     if text_only([page]):
         for p in body(doc):
             out += [paragraph_md(p, doc.slug, linker), ""]
+        if not body(doc):       # 4 corpus files hold only a title and its 题注
+            out += ["原文只有标题和题注，没有正文；本站未补写任何内容。", "{: .missing-text }", ""]
     if doc.style == "measures" and page.division is not None:
         out += _measures_body(doc, page, linker)
     else:
