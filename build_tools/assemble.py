@@ -13,10 +13,10 @@ only under the same key, digest and slug, so a rebuild gives the bytes a full bu
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 
 from . import citations, linking
+from .writers import forward
 from .writers import markdown as md
 
 
@@ -116,21 +116,6 @@ def comparison(doc, by_slug, linker, store=None) -> dict:
     return {f"{doc.slug}/{compare_page.PAGE}.md": text}
 
 
-def version_copy(doc, files: dict) -> dict:
-    """The current version of a work with several texts is shown at the work's address and,
-    unchanged, at its own permanent address SLUG-vYYYY-MM-DD (versions.assign_addresses):
-    the same pages, one folder over, whose copy buttons give the permanent address."""
-    info = doc.derived.get("version") or {}
-    address = info.get("address")
-    if not address or address == doc.slug:
-        return {}
-    old = f'doc_slug: "{doc.slug}"'
-    label = json.dumps(info.get("label", ""), ensure_ascii=False)
-    return {f"{address}/{path.split('/', 1)[1]}": text.replace(old, f'doc_slug: "{address}"', 1)
-            .replace('doc_cite_version: ""', f"doc_cite_version: {label}", 1)
-            for path, text in files.items()}
-
-
 @dataclass
 class Assembled:
     glossary: list
@@ -181,5 +166,5 @@ def assemble(docs, store=None) -> Assembled:
             used.setdefault(term, set()).add(d.slug)
         files = {**files, **comparison(d, by_slug, linker, store)}
         rendered.update(files)
-        rendered.update(version_copy(d, files))
+        rendered.update(forward.pages(d, files))     # the current text's permanent address
     return Assembled(linking.glossary(docs, used), plans, rendered, reused, cits)

@@ -46,7 +46,7 @@ def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, changed=Non
             codes = [p.wait() for p in procs]
             if any(codes):
                 raise RuntimeError(f"MkDocs 分片构建失败（退出码 {codes}）")
-        _sitemap(config_file, tmp)
+        _sitemap(config_file, tmp, docs)
         (tmp / STAMP).write_text(stamp, encoding="utf-8")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -115,17 +115,20 @@ def _reuse(site_dir: Path, tmp: Path, docs: Path, changed, stamp) -> int:
 SHARD_FROM = 2000      # pages; below this one MkDocs process is faster than several
 
 
-def _sitemap(config_file, site):
+def _sitemap(config_file, site, docs=None):
     """The sitemap of every page, written by us whether one MkDocs process built the site or
     several (each shard knows only its own pages) and whether the build was full or
-    incremental, so a rebuild writes the bytes a cold build writes."""
+    incremental, so a rebuild writes the bytes a cold build writes.  Pages copied from docs/
+    as they are (the forwarding pages of writers/forward.py) are not in it: the page they
+    forward to is."""
     import datetime
     import gzip
     import yaml
     with open(config_file, encoding="utf-8") as fh:
         base = (yaml.safe_load(fh).get("site_url") or "").rstrip("/") + "/"
     today = datetime.date.today().isoformat()
-    urls = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if p.name != "404.html")
+    urls = sorted(u for u in (p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+                  if docs is None or not (docs / u).is_file())
     body = "".join(f"    <url>\n         <loc>{base}{u}</loc>\n         <lastmod>{today}</lastmod>\n    </url>\n"
                    for u in urls)
     xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'

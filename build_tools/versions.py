@@ -413,22 +413,34 @@ def apply(docs, today: dt.date) -> list[Work]:
 
 
 def assign_addresses(works, docs):
-    """Addresses of a work with several texts (docs-dev/versions.md):
+    """Every version's permanent address SLUG-vYYYY-MM-DD (SLUG the work's address, the date
+    the version's), whose text never changes (docs-dev/versions.md, Addresses):
 
-    - the work's address SLUG (the base slug of its title, without the hash that told
-      same-titled files apart) shows the current version, whichever that is on the build date;
-    - every text has a permanent address SLUG-vYYYY-MM-DD (its version date), whose text never
-      changes; the current version's pages are written there as well (writers.markdown).
+    - a work with several texts: its address SLUG (the base slug of its title, without the
+      hash that told same-titled files apart) shows the current version, whichever that is
+      on the build date; the other texts are rendered at their permanent addresses;
+    - a work with one text keeps its slug as the work's address, and its text gets SLUG-vDATE.
 
-    Single-text works keep their slugs.  Where an address is taken by another document, or two
-    texts share a date, the work keeps the slugs it had and a note says so."""
+    While a version is the current one (or the only one) its pages are at SLUG and its
+    permanent address holds forwarding pages (writers/forward.py); once a later text is in
+    force, the version is rendered at its permanent address.  A text without a version date
+    has no permanent address (address ""); where a work's addresses are taken by another
+    document, or two texts share a date, the work keeps the slugs it had and a note says so."""
     from . import slugs
-    for w in works:
-        for v in w.versions:
-            v.address = v.slug
     taken: dict[str, int] = {}
     for d in docs:
         taken[d.slug] = taken.get(d.slug, 0) + 1
+    for w in works:
+        for v in w.versions:
+            v.address = ""
+            if w.multiple or not v.date:
+                continue
+            address = f"{v.slug}-v{v.date}"
+            if address in taken:
+                v.notes.append(("version_grouping", f"本版本的永久地址 {address}/ 已被其他文件占用，本版本没有永久地址"))
+                continue
+            v.address = address
+            taken[address] = 1
     for w in works:
         if not w.multiple:
             continue
@@ -443,6 +455,8 @@ def assign_addresses(works, docs):
         if clash or not all(dates) or len(set(dates)) != len(dates):
             w.notes.append("本作品各版本的地址未能按“作品地址＋版本日期”设定（"
                            + ("地址已被其他文件占用" if clash else "版本日期缺失或重复") + "），沿用各文件自己的地址")
+            for v in w.versions:
+                v.address = v.slug
             continue
         for v in w.versions:
             v.address = v.doc.slug = f"{base}-v{v.date}"
@@ -573,10 +587,11 @@ def summary(work: Work, v: Version) -> dict:
     return {
         "work": work.key, "family": work.family, "date": v.date, "date_source": v.date_source,
         "address": v.address, "work_address": work.current().slug if work.multiple else "",
+        "page": v.slug,                # where this version's pages are rendered
         "label": v.label, "status": v.status, "kind": v.kind, "draft": v.draft,
         "in_force_from": v.in_force_from,
         "compare": _compare_with(work, v),
-        "replaced_by": ({"slug": v.replaced_by.address, "date": v.replaced_by.date,
+        "replaced_by": ({"slug": v.replaced_by.address, "page": v.replaced_by.slug, "date": v.replaced_by.date,
                          "title": v.replaced_by.doc.title, "label": v.replaced_by.label,
                          "in_force_from": v.replaced_by.in_force_from}
                         if v.replaced_by else None),
@@ -586,6 +601,7 @@ def summary(work: Work, v: Version) -> dict:
                       "in_force_from": x.in_force_from, "compare": bool(_compare_with(work, x))}
                      for x in work.versions],
         "events": [{"date": e.date, "kind": e.kind, "label": e.label, "body": e.body,
-                    "instrument": e.instrument, "version": e.version} for e in work.events],
+                    "instrument": e.instrument, "version": e.version,
+                    "page": e.text.slug if e.text is not None else ""} for e in work.events],
         "notes": [["version_grouping", n] for n in work.notes] + [list(n) for n in v.notes],
     }

@@ -18,9 +18,26 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _WithNotFoundPage(_Quiet):
+    """Answers a missing address with the site's 404.html, as static hosts do."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @contextlib.contextmanager
-def serve(directory: Path):
-    handler = functools.partial(_Quiet, directory=str(directory))
+def serve(directory: Path, not_found_page: bool = False):
+    """With not_found_page, a missing address gets the site's 404.html (status 404)."""
+    handler = functools.partial(_WithNotFoundPage if not_found_page else _Quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

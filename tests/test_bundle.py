@@ -106,6 +106,8 @@ def test_vendored_scripts_are_the_pinned_files_and_nothing_loads_from_a_host(roo
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "unpkg.com" not in text and "fonts.googleapis" not in text, page
+        if text.startswith("<!doctype html>\n<!-- regsite:forward -->"):
+            continue      # a version's permanent address forwarding to the page (writers/forward.py)
         prefix = "../" * (len(page.relative_to(root).parts) - 1)
         assert f'<script src="{prefix}assets/vendor/iframe-worker/shim.js"></script>' in text, page
     assert remote_loads(root) == []
@@ -247,15 +249,30 @@ def test_copy_link_and_citation_put_the_public_address_on_the_clipboard(root, ta
     page = tab.page
     page.goto(url(root, f"{DOC}/chp_5.html#art_31"))
     expected = f"{SITE_URL}{DOC}/index.html#art_31"
-    link = page.locator("#art_31 .copy-link")
-    assert link.get_attribute("data-clipboard-text") == expected
-    link.click()
+    version = f"{SITE_URL}{DOC}-v2025-04-29/index.html#art_31"
+    page.locator("#art_31 .copy-link").click()
+    page.locator("#art_31 .copy-menu .copy-current").click()
     page.wait_for_selector(".md-dialog--active")
     assert "已复制" in page.inner_text(".md-dialog")
     assert page.evaluate("navigator.clipboard.readText()") == expected
+    page.locator("#art_31 .copy-link").click()
+    page.locator("#art_31 .copy-menu .copy-version").click()
+    page.wait_for_function("exp => navigator.clipboard.readText().then(t => t === exp)", arg=version)
     page.locator("#art_31 .copy-cite").click()
     page.wait_for_function("exp => navigator.clipboard.readText().then(t => t === exp)",
-                           arg=f"《贵阳市算力产业促进条例》第三十一条 {expected}")
+                           arg=f"《贵阳市算力产业促进条例》（2025年）第三十一条 {version}")
+    tab.assert_offline()
+
+
+def test_permanent_address_of_the_current_text_forwards_from_file(root, tab):
+    """SLUG-vDATE/ of a text that is the current one is a forwarding page (writers/forward.py):
+    from file:// too it opens the same page under SLUG/, the #fragment kept."""
+    page = tab.page
+    forward = root / f"{DOC}-v2025-04-29" / "chp_5.html"
+    assert forward.read_text(encoding="utf-8").startswith("<!doctype html>\n<!-- regsite:forward -->")
+    page.goto(forward.as_uri() + "#art_31__para_2")
+    page.wait_for_url(re.compile(rf"/{DOC}/chp_5\.html#art_31__para_2$"))
+    page.wait_for_function("document.getElementById('art_31__para_2').classList.contains('is-target')")
     tab.assert_offline()
 
 

@@ -115,16 +115,27 @@ def test_paragraph_link_reaches_its_page(web):
 
 
 def test_copy_link_puts_public_url_on_clipboard(web):
+    """链接 opens the two links, each shown with its address: 现行链接 (the work's address) and
+    本版本链接 (the version's permanent address, seed 000 dated 2025-04-29 by its 题注); 引用
+    cites the version."""
     base, ctx, page, outside = _page(web, permissions=["clipboard-read", "clipboard-write"])
     page.goto(f"{base}/{SLUG000}/chp_5.html")
     page.click("#art_31 .copy-link")
+    assert page.get_attribute("#art_31 .copy-link", "aria-expanded") == "true"
+    current = f"https://fagui.example.org/{SLUG000}/index.html#art_31"
+    version = f"https://fagui.example.org/{SLUG000}-v2025-04-29/index.html#art_31"
+    assert page.inner_text("#art_31 .copy-menu").split("\n")[:3:2] == [current, version]
+    page.click("#art_31 .copy-menu .copy-current")
     page.wait_for_timeout(200)
-    assert page.evaluate("navigator.clipboard.readText()") == \
-        f"https://fagui.example.org/{SLUG000}/index.html#art_31"
+    assert page.evaluate("navigator.clipboard.readText()") == current
+    assert page.locator(".copy-menu").count() == 0
+    page.click("#art_31 .copy-link")
+    page.click("#art_31 .copy-menu .copy-version")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()") == version
     page.click("#art_31 .copy-cite")
     page.wait_for_timeout(200)
-    assert page.evaluate("navigator.clipboard.readText()") == \
-        f"《贵阳市算力产业促进条例》第三十一条 https://fagui.example.org/{SLUG000}/index.html#art_31"
+    assert page.evaluate("navigator.clipboard.readText()") == f"《贵阳市算力产业促进条例》（2025年）第三十一条 {version}"
     assert outside == []
     ctx.close()
 
@@ -193,25 +204,27 @@ def test_paragraph_link_highlights_the_paragraph_and_copies_its_citation(web):
     assert marked == ["art_31__para_2"]
     assert page.evaluate("document.getElementById('art_31').classList.contains('is-target-context')")
     url = f"https://fagui.example.org/{SLUG000}/index.html#art_31__para_2"
+    version = f"https://fagui.example.org/{SLUG000}-v2025-04-29/index.html#art_31__para_2"
     page.hover("#art_31__para_2")
     page.click("#art_31__para_2 .copy-link")
+    page.click("#art_31__para_2 .copy-current")
     page.wait_for_timeout(200)
     assert page.evaluate("navigator.clipboard.readText()") == url
     page.click("#art_31__para_2 .copy-cite")
     page.wait_for_timeout(200)
-    assert page.evaluate("navigator.clipboard.readText()") == f"《贵阳市算力产业促进条例》第三十一条第二款 {url}"
+    assert page.evaluate("navigator.clipboard.readText()") == f"《贵阳市算力产业促进条例》（2025年）第三十一条第二款 {version}"
     # the one-paragraph article 第三十二条 is cited without 第一款
     page.hover("#art_32__para_1")
     page.click("#art_32__para_1 .copy-cite")
     page.wait_for_timeout(200)
-    assert page.evaluate("navigator.clipboard.readText()").startswith("《贵阳市算力产业促进条例》第三十二条 https://")
+    assert page.evaluate("navigator.clipboard.readText()").startswith("《贵阳市算力产业促进条例》（2025年）第三十二条 https://")
     page.goto(f"{base}/{SLUG000}/index.html")
     page.check(".doc-cite input[value=academic]")
     page.goto(f"{base}/{SLUG000}/chp_5.html")
     page.hover("#art_31__para_2")
     page.click("#art_31__para_2 .copy-cite")
     page.wait_for_timeout(200)
-    assert page.evaluate("navigator.clipboard.readText()") == f"《贵阳市算力产业促进条例》第31条第2款（2025） {url}"
+    assert page.evaluate("navigator.clipboard.readText()") == f"《贵阳市算力产业促进条例》第31条第2款（2025） {version}"
     page.evaluate("localStorage.clear()")
     assert outside == []
     ctx.close()
@@ -225,7 +238,8 @@ def test_item_citation_in_a_measures_document_and_the_reference_entry(web):
     page.click("#art_50__para_1__point_1 .copy-cite")
     page.wait_for_timeout(200)
     cite = page.evaluate("navigator.clipboard.readText()")
-    assert re.fullmatch(rf"《贵州省大数据发展应用促进条例》第五十条第一项 https://fagui\.example\.org/{slug}/index\.html#art_50__para_1__point_1", cite), cite
+    assert re.fullmatch(rf"《贵州省大数据发展应用促进条例》（2025年修订）第五十条第一项 "
+                        rf"https://fagui\.example\.org/{slug}-v2025-12-03/index\.html#art_50__para_1__point_1", cite), cite
     page.goto(f"{base}/{slug}/index.html")
     entry = page.inner_text(".doc-cite [data-cite-example=reference]")
     assert re.fullmatch(rf"贵州省人民代表大会常务委员会\. 贵州省大数据发展应用促进条例\[Z/OL\]\. \(2025-12-03\)\[\d{{4}}-\d\d-\d\d\]\. "
@@ -234,7 +248,7 @@ def test_item_citation_in_a_measures_document_and_the_reference_entry(web):
     page.goto(f"{base}/{measures}/part_2.html")
     page.click("#part_2__art_7 .copy-cite")
     page.wait_for_timeout(200)
-    assert page.evaluate("navigator.clipboard.readText()").startswith("《关于加快推进算力产业创新发展的措施》第二部分第7条 https://")
+    assert page.evaluate("navigator.clipboard.readText()").startswith("《关于加快推进算力产业创新发展的措施》（2024年）第二部分第7条 https://")
     assert outside == []
     ctx.close()
 

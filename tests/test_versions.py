@@ -4,6 +4,7 @@ Oracles: the grouping and the events are read by hand from the files' 题注 and
 statuses follow from dates known independently of the code (the revised 行政复议法 of
 2023-09-01 took effect on 2024-01-01, its article 90)."""
 import datetime
+import re
 import shutil
 
 import pytest
@@ -203,16 +204,22 @@ def test_site_banner_and_versions_on_pages(tmp_path):
     # addresses: the work's shows the current text, each text has its dated one
     work = new.slug
     assert old.slug == f"{work}-v2017-09-01" and not work.endswith(("-v2023-09-01", "-v2017-09-01"))
+    # the current text's permanent address forwards, page by page, to the work's address
     dated = tmp_path / "docs" / f"{work}-v2023-09-01"
-    assert sorted(p.name for p in dated.iterdir()) == sorted(p.name for p in (tmp_path / "docs" / work).iterdir())
-    copy = (dated / "chp_1.md").read_text(encoding="utf-8")
-    assert f'doc_slug: "{work}-v2023-09-01"' in copy
-    assert 'doc_cite_version: "（2023年修订）"' in copy       # its copy buttons cite the version
-    same = copy.replace(f"{work}-v2023-09-01", work).replace('doc_cite_version: "（2023年修订）"', 'doc_cite_version: ""')
-    assert same == (tmp_path / "docs" / work / "chp_1.md").read_text(encoding="utf-8")
+    assert sorted(p.name for p in dated.iterdir()) == sorted(p.name[:-3] + ".html" for p in (tmp_path / "docs" / work).iterdir())
+    forward = (dated / "chp_1.html").read_text(encoding="utf-8")
+    assert forward.startswith("<!doctype html>\n<!-- regsite:forward -->")
+    assert f'location.replace("../{work}/chp_1.html" + location.hash)' in forward
+    assert f'content="0; url=../{work}/chp_1.html"' in forward
+    current_chapter = (tmp_path / "docs" / work / "chp_1.md").read_text(encoding="utf-8")
+    assert f'doc_slug: "{work}"' in current_chapter and f'doc_address: "{work}-v2023-09-01"' in current_chapter
+    assert 'doc_cite_version: "（2023年修订）"' in current_chapter       # its copy buttons cite the version
     landing = (tmp_path / "docs" / old.slug / "index.md").read_text(encoding="utf-8")
     chapter = (tmp_path / "docs" / old.slug / "chp_1.md").read_text(encoding="utf-8")
-    assert 'doc_cite_version: "（2017年修正）"' in chapter
+    assert not list(tmp_path.glob(f"docs/{old.slug}/*.html"))     # rendered there, not forwarded
+    assert 'doc_cite_version: "（2017年修正）"' in chapter and f'doc_address: "{old.slug}"' in chapter
+    assert f'doc_work: "{work}"' in chapter
+    assert '{: .article-history data-current="art_1" data-current-kind="changed" }' in chapter
     # 本条沿革: the 2017 第一条 is the 2023 第一条, changed (its text was read in both files)
     assert (f"本条沿革：现行文本（2023年修订）中为[第一条](../{new.slug}/chp_1.md#art_1)，文字已修改。"
             in chapter)
@@ -296,13 +303,13 @@ def test_comparison_page_in_the_site(tmp_path):
     row = next(line for line in page.splitlines() if "#art_3)" in line and "帐" in line)
     assert "会计<del>帐</del>簿" in row and "会计<ins>账</ins>簿" in row
     assert f"](../{old.slug}/chp_1.md#art_3)" in row
-    # the same page at the current text's permanent address; nav and landing page lead to it
-    assert (tmp_path / "docs" / f"{new.slug}-v2024-06-28" / "compare.md").is_file()
+    # the current text's permanent address forwards to it; nav and landing page lead to it
+    assert "regsite:forward" in (tmp_path / "docs" / f"{new.slug}-v2024-06-28" / "compare.html").read_text(encoding="utf-8")
     nav = (tmp_path / "docs" / ".nav.yml").read_text(encoding="utf-8")
     assert f"新旧对照: {new.slug}/compare.md" in nav
     assert "中华人民共和国会计法（2017年修正）:" in nav
     landing = (tmp_path / "docs" / new.slug / "index.md").read_text(encoding="utf-8")
-    assert f"[与前一版本对照](../{new.slug}-v2024-06-28/compare.md)" in landing
+    assert f"[与前一版本对照](../{new.slug}/compare.md)" in landing
     assert not (tmp_path / "docs" / old.slug / "compare.md").exists()   # no predecessor
 
 
@@ -376,3 +383,124 @@ def test_export_carries_version_and_alignment(tmp_path):
     assert new["alignment"]["previous"] == old["slug"]
     assert {"old": "art_3", "new": "art_3", "kind": "changed", "moved": False} in pairs   # 帐 -> 账
     assert {"old": "art_28", "new": "art_26", "kind": "same", "moved": False} in pairs    # renumbered
+
+
+def test_every_version_has_a_permanent_address(tmp_path):
+    """Seeds: each text with a version date (read from its 题注) has SLUG-vDATE/, forwarding
+    page by page to SLUG/ while it is the only text; the one without any date (seed 003) has
+    none and says so.  The sitemap and the search index name the rendered pages only."""
+    import json
+    import re
+    from build_tools import commands
+    from build_tools.transforms import Context
+    from conftest import ROOT, SEEDS
+    docs_dir, site_dir = tmp_path / "docs", tmp_path / "site"
+    docs, failures, _ = commands.generate(SEEDS, docs_dir, Context(TODAY))
+    commands.mkdocs_build(ROOT / "mkdocs.yml", site_dir, docs_dir=docs_dir)
+    # dates read by hand from the seeds' 题注: 000 通过 2025-04-29; 001 修订 2025-12-03;
+    # 002 征求意见稿 of 2026-01-27; 004 印发 2024-01-25; 003 names no date
+    expected = {"000": "2025-04-29", "001": "2025-12-03", "002": "2026-01-27", "004": "2024-01-25", "003": None}
+    by_seed = {next(k for k, p in SEED.items() if p.name in d.source): d for d in docs}
+    for key, date in expected.items():
+        d = by_seed[key]
+        address = site_dir / f"{d.slug}-v{date}"
+        if date is None:
+            assert not list(site_dir.glob(f"{d.slug}-v*"))
+            assert "无法为它设定按日期命名的永久地址" in (docs_dir / d.slug / "index.md").read_text(encoding="utf-8")
+            continue
+        rendered = sorted(p.name for p in (site_dir / d.slug).glob("*.html"))
+        assert sorted(p.name for p in address.iterdir()) == rendered, key
+        for name in rendered:
+            text = (address / name).read_text(encoding="utf-8")
+            assert f'location.replace("../{d.slug}/{name}" + location.hash)' in text
+        assert f"本文本的永久地址为 `{d.slug}-v{date}/`" in (docs_dir / d.slug / "index.md").read_text(encoding="utf-8")
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "-v20" not in sitemap and f"{by_seed['000'].slug}/chp_5.html" in sitemap
+    meta = (docs_dir / "search" / "meta.js").read_text(encoding="utf-8")
+    assert "-v20" not in meta
+    table = (site_dir / "version-table.js").read_text(encoding="utf-8")
+    table = json.loads(re.search(r"window\.regsiteVersions = (.*);", table).group(1))
+    assert table[by_seed["000"].slug] == ["贵阳市算力产业促进条例", [["2025-04-29", f"{by_seed['000'].slug}-v2025-04-29",
+                                                             "（2025年）", "现行有效"]]]
+    assert table[by_seed["003"].slug][1] == []
+
+
+@needs_corpus
+def test_copy_buttons_offer_current_and_version_links(versions_site):
+    """行政复议法: the 2017 第九条 is the 2023 第二十条 (read by hand, see
+    test_alignment_follows_text_not_numbers).  On the current 2023 text, 链接 offers SLUG/ and
+    SLUG-v2023-09-01/, 引用 cites the 2023 version; on the 2017 text, 引用 cites 2017 at its own
+    address and 现行链接 leads to the 2023 article that replaced it."""
+    from browser import browser, serve
+    site, docs = versions_site
+    work, old = docs["复议2023"].slug, docs["复议2017"].slug
+    assert old == f"{work}-v2017-09-01"
+    public = "https://fagui.example.org/"
+    with serve(site) as base, browser() as b:
+        ctx = b.new_context(permissions=["clipboard-read", "clipboard-write"])
+        page = ctx.new_page()
+
+        def copied(selector):
+            page.click(selector)
+            page.wait_for_timeout(200)
+            return page.evaluate("navigator.clipboard.readText()")
+
+        # the permanent address of the current text forwards there, fragment kept
+        page.goto(f"{base}/{work}-v2023-09-01/index.html#art_20")
+        page.wait_for_url(re.compile(rf"/{work}/chp_\d+\.html#art_20$"))
+        assert copied("#art_20 .copy-cite") == f"《中华人民共和国行政复议法》（2023年修订）第二十条 {public}{work}-v2023-09-01/index.html#art_20"
+        page.click("#art_20 .copy-link")
+        rows = page.inner_text("#art_20 .copy-menu")
+        assert f"{public}{work}/index.html#art_20" in rows and f"{public}{work}-v2023-09-01/index.html#art_20" in rows
+        assert copied("#art_20 .copy-menu .copy-current") == f"{public}{work}/index.html#art_20"
+        page.click("#art_20 .copy-link")
+        assert copied("#art_20 .copy-menu .copy-version") == f"{public}{work}-v2023-09-01/index.html#art_20"
+        # keyboard: Enter opens the menu with focus on its first button, Escape closes it
+        page.focus("#art_20 .copy-link")
+        page.keyboard.press("Enter")
+        assert "copy-current" in page.evaluate("document.activeElement.className")
+        page.keyboard.press("Escape")
+        assert page.locator(".copy-menu").count() == 0
+        assert "copy-link" in page.evaluate("document.activeElement.className")
+        # the superseded 2017 text, at its permanent address
+        page.goto(f"{base}/{old}/index.html#art_9")
+        page.wait_for_url(re.compile(rf"/{old}/chp_\d+\.html#art_9$"))
+        assert copied("#art_9 .copy-cite") == f"《中华人民共和国行政复议法》（2017年修正）第九条 {public}{old}/index.html#art_9"
+        page.click("#art_9 .copy-link")
+        assert copied("#art_9 .copy-menu .copy-current") == f"{public}{work}/index.html#art_20"
+        page.click("#art_9 .copy-link")
+        assert copied("#art_9 .copy-menu .copy-version") == f"{public}{old}/index.html#art_9"
+        page.goto(f"{base}/{old}/index.html#art_20")
+        page.wait_for_url(re.compile(rf"/{old}/chp_\d+\.html#art_20$"))
+        assert copied("#art_20 .copy-cite") == f"《中华人民共和国行政复议法》（2017年修正）第二十条 {public}{old}/index.html#art_20"
+        ctx.close()
+
+
+@needs_corpus
+def test_address_of_a_missing_version_is_a_404_listing_the_versions(versions_site):
+    """Over HTTP (a host answering a missing address with 404.html): SLUG-v1999-01-01/ and a
+    mistyped date name the work and list its texts, linking to them; never another text."""
+    from browser import browser, serve
+    site, docs = versions_site
+    work, old = docs["复议2023"].slug, docs["复议2017"].slug
+    with serve(site, not_found_page=True) as base, browser() as b:
+        page = b.new_page()
+        response = page.goto(f"{base}/{work}-v1999-01-01/chp_2.html#art_6")
+        assert response.status == 404
+        box = page.locator(".version-notfound")
+        assert box.is_visible() and not page.locator(".notfound-generic").is_visible()
+        text = box.inner_text()
+        assert "本站没有这一版本的文本" in text and "《中华人民共和国行政复议法》版本日期为 1999-01-01 的文本" in text
+        links = box.locator("li a")
+        assert [links.nth(i).get_attribute("href") for i in range(links.count())] == \
+            [f"/{old}/index.html#art_6", f"/{work}-v2023-09-01/index.html#art_6"]
+        assert "2017-09-01，已被修订" in text and "2023-09-01，现行有效" in text
+        assert page.locator(".md-content .article").count() == 0     # no text of another version
+        links.first.click()
+        page.wait_for_url(re.compile(rf"/{old}/chp_\d+\.html#art_6$"))
+        page.goto(f"{base}/{work}-v2017-9-1/index.html")
+        assert "“2017-9-1”不是有效的日期" in page.inner_text(".version-notfound")
+        # an address that is no version: the generic page
+        page.goto(f"{base}/no-such-page/index.html")
+        assert page.locator(".notfound-generic").is_visible() and not page.locator(".version-notfound").is_visible()
+        page.close()

@@ -271,14 +271,22 @@ def doc_meta(doc: Document) -> dict:
             "doc_expires": doc.dates.get("expires", ""),
             "doc_version": version_label(doc), "doc_issuer": doc.issuer,
             "doc_cite_version": cite_version(doc),
+            "doc_address": (doc.derived.get("version") or {}).get("address", ""),
+            "doc_work": work_address(doc),
             "doc_date": doc_date(doc)}
 
 
 def cite_version(doc: Document) -> str:
-    """（2017年修正） on the pages at a text's permanent address (a work with several texts):
-    the copy buttons there cite that version; "" elsewhere."""
+    """（2017年修正）: the version a citation names, with the version's permanent address (the
+    copy buttons, regsite.js); "" for a text without one (no version date)."""
     v = doc.derived.get("version") or {}
-    return v.get("label", "") if v.get("work_address") and v.get("address") == doc.slug else ""
+    return v.get("label", "") if v.get("address") else ""
+
+
+def work_address(doc: Document) -> str:
+    """The address that always shows the work's current text: the work's address of a work
+    with several texts, else the document's own."""
+    return (doc.derived.get("version") or {}).get("work_address") or doc.slug
 
 
 def version_label(doc: Document) -> str:
@@ -418,7 +426,11 @@ def article_history_md(doc: Document, a: Article, linker) -> list[str]:
         href = linker.href(doc.slug, (slug, anchor)) if linker is not None else None
         return f"[{escape(label)}]({href})" if href else escape(label)
     parts = []
+    attrs = ""
     for kind, slug, anchor, label, version in items:
+        if kind in ("current-same", "current-changed") and anchor:      # the copy buttons' 现行链接 (regsite.js)
+            attrs = f' data-current="{anchor}" data-current-kind="{"same" if kind == "current-same" else "changed"}"'
+
         if kind == "added":
             parts.append("上一版本无对应条文，本条为新增（[新旧对照](compare.md)）")
         elif kind in ("same", "changed"):
@@ -429,7 +441,7 @@ def article_history_md(doc: Document, a: Article, linker) -> list[str]:
         else:
             state = "文字未变" if kind == "current-same" else "文字已修改"
             parts.append(f"现行文本{escape(version)}中为{link(slug, anchor, label)}，{state}")
-    return ["本条沿革：" + "；".join(parts) + "。", "{: .article-history }", ""]
+    return ["本条沿革：" + "；".join(parts) + "。", f"{{: .article-history{attrs} }}", ""]
 
 
 def cited_by_md(doc: Document, a: Article, linker) -> list[str]:
@@ -569,10 +581,10 @@ def metadata_block(doc: Document) -> list[str]:
     status = f'**{escape(doc.status)}**{{ .status .status-{badge} data-expires="{doc.dates.get("expires", "")}" }}'
     rep = v.get("replaced_by")
     if rep and not v.get("draft"):
-        status += (f"，由[{escape(rep['label'].strip('（）') or rep['date'])}的文本](../{rep['slug']}/index.md)取代"
+        status += (f"，由[{escape(rep['label'].strip('（）') or rep['date'])}的文本](../{rep['page']}/index.md)取代"
                    f"（{rep['in_force_from'] or rep['date']}起）")
     elif rep:
-        status += f"，已有[正式文本{escape(rep['label'])}](../{rep['slug']}/index.md)"
+        status += f"，已有[正式文本{escape(rep['label'])}](../{rep['page']}/index.md)"
     if doc.status in IN_FORCE_WORDS:
         # the site sees only its own collection: say so where it calls a text in force
         status += "（据本站收录的文本和生成日期判断；本站未收录的修改、废止无从反映）"
@@ -613,7 +625,7 @@ def version_banner(doc: Document) -> list[str]:
         deadline = doc.dates.get("comment_deadline", "")
         return ['!!! warning "征求意见已截止"', "",
                 f"    本文本是征求意见的草案，不是生效的法规；征求意见已于{deadline}截止。"
-                + (f"正式文本见[{escape(rep['label'])}](../{rep['slug']}/index.md)。" if rep else ""), ""]
+                + (f"正式文本见[{escape(rep['label'])}](../{rep['page']}/index.md)。" if rep else ""), ""]
     return []
 
 
@@ -630,14 +642,21 @@ def versions_block(doc: Document) -> list[str]:
         out += ["## 版本 {#versions}", "", "| 版本 | 版本日期 | 状态 | 新旧对照 |", "| --- | --- | --- | --- |"]
         for x in others:
             name = f"{escape(x['title'])}{escape(x['label'])}"
-            cell = f"**{name}**（本页）" if x["work"] == doc.slug else f"[{name}](../{x['slug']}/index.md)"
+            # links go where the pages are rendered (a current text's permanent address only forwards)
+            cell = f"**{name}**（本页）" if x["work"] == doc.slug else f"[{name}](../{x['work']}/index.md)"
             badge = STATUS_CLASS.get(x["status"], "other")
-            cmp = f"[与前一版本对照](../{x['slug']}/compare.md)" if x.get("compare") else "—"
+            cmp = f"[与前一版本对照](../{x['work']}/compare.md)" if x.get("compare") else "—"
             out.append(f"| {cell} | {x['date'] or '—'} | **{escape(x['status'])}**{{ .status .status-{badge} }} | {cmp} |")
         out.append("")
         if v.get("work_address"):
             out += [f"地址 `{v['work_address']}/` 总是显示本站所收的现行文本；每个版本另有永久地址 "
                     f"`{v['work_address']}-v版本日期/`（如本页文本为 `{v['address']}/`），其文字永不改变。", ""]
+    elif v.get("address"):
+        out += [f"本文本的永久地址为 `{v['address']}/`，其文字永不改变；地址 `{doc.slug}/` 总是显示本站所收的"
+                "现行文本，本站日后收录新的版本时即显示新版本。", "{: .version-address }", ""]
+    elif v and len(others) <= 1:
+        out += ["本文件未载明可以确定版本的日期（文件名、题注或公布、通过、施行日期），本站无法为它设定按日期命名的永久地址；"
+                f"地址 `{doc.slug}/` 显示本站所收的这一文本。", "{: .version-address }", ""]
     events = v.get("events", [])
     if events:
         out += ["## 沿革 {#timeline}", ""]
@@ -646,8 +665,8 @@ def versions_block(doc: Document) -> list[str]:
             line = f"- {e['date']}　**{escape(e['label'])}**" + (f"　{escape(what)}" if what else "")
             if e["version"] and e["version"] in (doc.slug, v.get("address")):
                 line += "　（本页即此次形成的文本）"
-            elif e["version"] in texts:
-                line += f"　（[本站收录此次形成的文本](../{e['version']}/index.md)）"
+            elif e["version"] and e["version"] in texts:
+                line += f"　（[本站收录此次形成的文本](../{e['page']}/index.md)）"
             out.append(line)
         out += ["", "沿革根据各版本的题注整理；标明“本站收录”的，是本站收有其文本的版本。"
                 if len(others) > 1 else "沿革根据题注整理。", "{: .timeline-note }", ""]

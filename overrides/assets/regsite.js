@@ -187,6 +187,110 @@
     return base + meta("doc") + "/index.html#" + id;
   }
 
+  /* Every version with a date has a permanent address SLUG-vYYYY-MM-DD whose text never
+     changes (docs-dev/versions.md); SLUG/ always shows the current text of the work. */
+  function versionUrl(id) {
+    var address = meta("address");
+    if (!address) return publicUrl(id);
+    return meta("site-url").replace(/\/?$/, "/") + address + "/index.html#" + id;
+  }
+
+  /* The current-law link of an element of this page: on the current text, the work's address;
+     on an older text, the same article in the current text when 本条沿革 names it
+     (data-current, writers/markdown.py), for a 款 or 项 only if the article's words did not
+     change; null when the current text has no counterpart. */
+  function currentUrl(heading, id) {
+    var base = meta("site-url").replace(/\/?$/, "/"), work = meta("work") || meta("doc");
+    if (meta("doc") === work) return {url: base + work + "/index.html#" + id, same: true};
+    var hist = null;
+    for (var el = heading.nextElementSibling; el && !/^H[1-3]$/.test(el.tagName); el = el.nextElementSibling) {
+      if (el.classList.contains("article-history")) { hist = el; break; }
+    }
+    var anchor = hist && hist.getAttribute("data-current");
+    if (!anchor) return null;
+    var same = hist.getAttribute("data-current-kind") === "same";
+    if (id !== heading.id) {
+      if (!same) return null;
+      anchor += id.slice(heading.id.length);
+    }
+    return {url: base + work + "/index.html#" + anchor, same: same};
+  }
+
+  /* 链接: with a permanent address, a small menu of the two links, each with its address
+     shown and a button that copies it; without one, a button that copies the link. */
+  function linkTool(heading, id, what) {
+    if (!meta("address")) return copyButton("copy-link", "复制" + what + "链接", "链接", publicUrl(id));
+    var toggle = copyButton("copy-link", "复制" + what + "链接：现行链接或本版本链接", "链接", null);
+    toggle.setAttribute("aria-haspopup", "true");
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.addEventListener("click", function (e) {
+      e.stopPropagation();
+      var open = toggle.parentNode.querySelector(".copy-menu");
+      closeMenus();
+      if (!open) openLinkMenu(toggle, heading, id, what);
+    });
+    return toggle;
+  }
+
+  function closeMenus(focusBack) {
+    var menus = document.querySelectorAll(".md-content .copy-menu");
+    for (var i = 0; i < menus.length; i++) {
+      var t = menus[i].parentNode.querySelector(".copy-link");
+      if (t) t.setAttribute("aria-expanded", "false");
+      menus[i].parentNode.removeChild(menus[i]);
+      if (focusBack && t) t.focus();
+    }
+  }
+
+  function openLinkMenu(toggle, heading, id, what) {
+    var menu = document.createElement("span");
+    menu.className = "copy-menu";
+    menu.setAttribute("role", "group");
+    menu.setAttribute("aria-label", what + "的两种链接");
+    var label = meta("cite-version"), cur = currentUrl(heading, id);
+    function row(cls, name, url, note) {
+      var r = document.createElement("span");
+      r.className = "copy-menu__row";
+      var b = copyButton(cls, "复制" + name, name, url);
+      var u = document.createElement("span");
+      u.className = "copy-menu__url";
+      u.textContent = url || "";
+      var n = document.createElement("span");
+      n.className = "copy-menu__note";
+      n.textContent = note;
+      r.appendChild(b);
+      if (url) r.appendChild(u);
+      r.appendChild(n);
+      menu.appendChild(r);
+    }
+    if (cur) {
+      row("copy-current", "现行链接", cur.url, meta("doc") === (meta("work") || meta("doc"))
+          ? "总是打开现行文本的这一" + (what === "本条" ? "条" : what.slice(1)) + "：法规修改后，显示修改后的文字"
+          : "现行文本中的对应条文" + (cur.same ? "（文字未变）" : "（文字已修改）"));
+    } else {
+      row("copy-current", "现行链接", null, "现行文本中没有可以确定的对应" + (what === "本条" ? "条文" : "位置"));
+      menu.lastChild.querySelector("button").disabled = true;
+    }
+    row("copy-version", "本版本链接", versionUrl(id),
+        "永远打开" + (label ? label.replace(/^（|）$/g, "") + "文本" : "这一版本") + "的这一" +
+        (what === "本条" ? "条" : what.slice(1)) + "，文字永不改变");
+    toggle.setAttribute("aria-expanded", "true");
+    toggle.parentNode.appendChild(menu);
+    var first = menu.querySelector("button:not([disabled])");
+    if (first) first.focus();
+    menu.addEventListener("click", function (e) {
+      /* the copy itself is Material's clipboard handler (data-clipboard-text); close after it */
+      if (e.target.closest && e.target.closest("button")) setTimeout(function () { closeMenus(true); }, 0);
+    });
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && document.querySelector(".md-content .copy-menu")) closeMenus(true);
+  });
+  document.addEventListener("click", function (e) {
+    if (!(e.target.closest && e.target.closest(".copy-menu"))) closeMenus(false);
+  });
+
   /* The part of an eId below its article: art_8__para_2__point_1__point_3 ->
      {para: 2, points: [1, 3]}; null when a number was disambiguated (para_2-2) or the
      element is not a 款/项 of an article. */
@@ -230,10 +334,10 @@
     if (style === "academic") {
       var version = meta("version");
       return "《" + title.replace(/^中华人民共和国/, "") + "》" + citeLabel(heading, sub, style) +
-        (version ? "（" + version + "）" : "") + " " + publicUrl(id);
+        (version ? "（" + version + "）" : "") + " " + versionUrl(id);
     }
-    /* at a version's permanent address: 《…》（2017年修正）第二十条 */
-    return "《" + title + "》" + meta("cite-version") + citeLabel(heading, sub, style) + " " + publicUrl(id);
+    /* the version cited, with its permanent address: 《…》（2017年修正）第二十条 */
+    return "《" + title + "》" + meta("cite-version") + citeLabel(heading, sub, style) + " " + versionUrl(id);
   }
 
   /* GB/T 7714 reference entry for the whole document, as an online resource:
@@ -254,7 +358,7 @@
       if (!h.querySelector(".article-tools")) {
         var tools = document.createElement("span");
         tools.className = "article-tools";
-        tools.appendChild(copyButton("copy-link", "复制本条链接", "链接", publicUrl(h.id)));
+        tools.appendChild(linkTool(h, h.id, "本条"));
         tools.appendChild(copyButton("copy-cite", "复制本条引文", "引用", ""));
         h.appendChild(tools);
       }
@@ -272,7 +376,7 @@
       var what = sub.points.length ? "本项" : "本款";
       var tools = document.createElement("span");
       tools.className = "para-tools";
-      tools.appendChild(copyButton("copy-link", "复制" + what + "链接", "链接", publicUrl(el.id)));
+      tools.appendChild(linkTool(h, el.id, what));
       tools.appendChild(copyButton("copy-cite", "复制" + what + "引文", "引用", ""));
       el.appendChild(tools);
     }
@@ -379,7 +483,7 @@
     b.title = label;
     b.setAttribute("aria-label", label);
     b.setAttribute("data-label", text);      /* shown by CSS, so copied text never includes it */
-    b.setAttribute("data-clipboard-text", value);
+    if (value !== null) b.setAttribute("data-clipboard-text", value);
     return b;
   }
 
@@ -431,6 +535,76 @@
     });
   }
 
+  /* ------------------------------------------------------------ 404 of a version address
+     SLUG-v1999-01-01/… names a version the site does not have: the 404 page says so, names
+     the work and lists the versions it has (version-table.js, written by the build,
+     writers/site.version_table), never showing another version in its place.  Over HTTP
+     only: from file:// the browser shows its own error for a missing file. */
+  function versionNotFound() {
+    var box = document.querySelector(".version-notfound"), table = window.regsiteVersions;
+    if (!box || !table) return;
+    var parts = location.pathname.split("/");
+    for (var i = 0; i < parts.length; i++) {
+      var seg = decodeURIComponent(parts[i]), cut = seg.lastIndexOf("-v");
+      for (; cut > 0; cut = seg.lastIndexOf("-v", cut - 1)) {
+        var work = seg.slice(0, cut);
+        if (Object.prototype.hasOwnProperty.call(table, work)) {
+          showVersionNotFound(box, work, table[work], seg.slice(cut + 2),
+                              parts.slice(0, i).join("/") + "/", parts.slice(i + 1).join("/"));
+          return;
+        }
+      }
+    }
+  }
+
+  function showVersionNotFound(box, work, entry, date, root, rest) {
+    var title = entry[0], rows = entry[1], hash = location.hash;
+    var valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !isNaN(new Date(date + "T00:00:00Z")) &&
+      new Date(date + "T00:00:00Z").toISOString().slice(0, 10) === date;
+    var have = null;
+    for (var i = 0; i < rows.length; i++) if (rows[i][1] === work + "-v" + date) have = rows[i];
+    function el(tag, text, cls) {
+      var e = document.createElement(tag);
+      if (text) e.textContent = text;
+      if (cls) e.className = cls;
+      return e;
+    }
+    function link(href, text) { var a = el("a", text); a.href = href; return a; }
+    box.innerHTML = "";
+    var generic = document.querySelectorAll(".notfound-generic");
+    for (var g = 0; g < generic.length; g++) generic[g].hidden = true;
+    if (have) {
+      box.appendChild(el("h1", "这一版本没有这个页面"));
+      var p0 = el("p", "《" + title + "》" + have[2] + "的文本在本站，但没有“" + rest + "”这一页。");
+      p0.appendChild(document.createTextNode("请从该版本的首页进入："));
+      p0.appendChild(link(root + have[1] + "/index.html" + hash, "《" + title + "》" + have[2]));
+      box.appendChild(p0);
+    } else {
+      box.appendChild(el("h1", "本站没有这一版本的文本"));
+      box.appendChild(el("p", valid
+        ? "地址所指的是《" + title + "》版本日期为 " + date + " 的文本。本站没有该文件这一日期的文本，也不会以其他版本代替。"
+        : "地址中的版本日期“" + date + "”不是有效的日期（应写作 YYYY-MM-DD，如 2017-09-01）。本站没有《" + title +
+          "》这一日期的文本，也不会以其他版本代替。"));
+      if (rows.length) {
+        box.appendChild(el("p", "本站收录的《" + title + "》版本（永久地址）："));
+        var ul = el("ul", "", "version-notfound__list");
+        for (var j = 0; j < rows.length; j++) {
+          var li = el("li");
+          li.appendChild(link(root + rows[j][1] + "/index.html" + hash, "《" + title + "》" + rows[j][2]));
+          li.appendChild(document.createTextNode("　版本日期 " + rows[j][0] + "，" + rows[j][3]));
+          ul.appendChild(li);
+        }
+        box.appendChild(ul);
+      } else {
+        box.appendChild(el("p", "本站所收的这一文件没有可以确定版本的日期，因此没有按日期命名的永久地址。"));
+      }
+    }
+    var p1 = el("p", "现行文本总在：");
+    p1.appendChild(link(root + work + "/index.html" + hash, "《" + title + "》（" + work + "/）"));
+    box.appendChild(p1);
+    box.hidden = false;
+  }
+
   /* ------------------------------------------------------------ print
      The printed footer (partials/print-footer.html) gives the page's address and the day
      it was printed. */
@@ -449,6 +623,8 @@
   addCitationBox();
   tapShowsParagraphTools();
   tapShowsDefinitions();
+
+  versionNotFound();
 
   function init() {
     if (forwardFromLanding()) return;
