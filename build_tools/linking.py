@@ -17,7 +17,10 @@ Runs once after every document of the site is loaded (and after the per-document
     中华人民共和国) links to that document's landing page, target (slug, "").
 
 Longest match wins across own and external terms (算力产业 before 算力, 公共数据 is not 数据);
-a longer term that may not be linked here still hides the shorter ones inside it.
+a longer term that may not be linked here still hides the shorter ones inside it.  A match that
+is a piece of a longer word (计[算力], 反[倾销], [档案]馆, 通[航标]准) is no use of the term and is
+not linked: `words.Segmenter` cuts the match's text with the site's terms and titles in jieba's
+dictionary (docs-dev/citations.md, "Word boundaries").
 
 Noise control for external terms (the choice and its figures are in
 docs-dev/definitions-and-references.md).  A term is linked outside the document defining it only
@@ -43,6 +46,7 @@ import ahocorasick
 
 from .model import Article, Division, Span
 from .transforms.crossrefs import title_ranges
+from .words import Segmenter
 
 SKIP_KINDS = ("heading", "toc", "note", "status", "label")
 PREFIX = "中华人民共和国"
@@ -84,8 +88,9 @@ class LinkContext:
     text is unchanged links exactly as before when the digest is unchanged."""
 
     def __init__(self, titles, supers, external, min_length, cand_words, cand_automaton, texts,
-                 scanned, words_digest):
+                 scanned, words_digest, segmenter=None):
         self.titles, self.supers, self.external, self.min_length = titles, supers, external, min_length
+        self.segmenter = segmenter      # words.Segmenter: is a match a word of its sentence?
         self.cand_automaton = cand_automaton
         self.texts = texts              # id(document) -> its _Text with candidate matches, where scanned
         self.scanned = scanned          # id(document) -> its candidate terms, where scanned
@@ -93,7 +98,8 @@ class LinkContext:
         self.digest = _digest(
             sorted((name, d.slug, d.title) for name, d in titles.items()),
             sorted((t, src.slug, src.title, df.anchor, df.text) for t, (src, df) in external.items()),
-            sorted(cand_words), sorted((k, sorted(v)) for k, v in supers.items()), min_length)
+            sorted(cand_words), sorted((k, sorted(v)) for k, v in supers.items()), min_length,
+            segmenter.digest if segmenter is not None else "")
 
 
 def _digest(*parts) -> str:
@@ -141,7 +147,17 @@ def prepare(docs, max_definers: int = 1, min_length: int = 2, common_freq: int =
     cap = max(min_users, int(users_share * len(docs)))
     external = {t: v for t, v in candidates.items() if users.get(t, 0) <= cap}
     return LinkContext(_title_index(docs), supers, external, min_length, words, automaton, texts,
-                       scanned, words_digest)
+                       scanned, words_digest, Segmenter(user_dict_terms(docs, min_length)))
+
+
+def user_dict_terms(docs, min_length: int = 2) -> set[str]:
+    """The words added to jieba's dictionary for the word-boundary check: every term the
+    site defines (aliases included) and every document title."""
+    out = {d.title for d in docs if d.title}
+    for d in docs:
+        for df in d.definitions:
+            out.update(t for t in (df.term, *df.aliases) if len(t) >= min_length)
+    return out
 
 
 def link_document(ctx: LinkContext, doc) -> set[str]:
@@ -158,7 +174,7 @@ def link_document(ctx: LinkContext, doc) -> set[str]:
     if own is not None:
         t.matches.extend(own.iter(t.text))
     used: dict[str, set] = {}
-    _link_document(t, ctx.external, ctx.titles, used)
+    _link_document(t, ctx.external, ctx.titles, used, ctx.segmenter)
     return set(used)
 
 
@@ -340,7 +356,7 @@ def _applies(df, owner, chain_cache, chain):
     return any(a in chain_cache[key] for a in df.scope_anchors)
 
 
-def _link_document(t, external, titles, used):
+def _link_document(t, external, titles, used, segmenter=None):
     doc = t.doc
     own = _scopes(doc)
     chain = _division_chain(doc)
@@ -365,7 +381,7 @@ def _link_document(t, external, titles, used):
         if found:
             blocked = [(s.start, s.end) for s in p.spans + new] + quoted
             new.extend(_term_spans(doc, owner, p, found, own, external, defining, blocked,
-                                   chain_cache, chain, used))
+                                   chain_cache, chain, used, segmenter))
         if new:
             p.spans = sorted(p.spans + new, key=lambda s: s.start)
 
@@ -388,8 +404,10 @@ def _title_spans(doc, text, quoted, existing, titles):
 
 
 def _term_spans(doc, owner, p, found, own, external, defining, blocked, chain_cache, chain,
-                used):
-    """Leftmost-longest choice among the matches (start, end, term) of both automata."""
+                used, segmenter=None):
+    """Leftmost-longest choice among the matches (start, end, term) of both automata; a match
+    to be linked that is a piece of a longer word (segmenter) is passed over, as if the term
+    were absent (a longer term that is not linked here still hides the shorter ones)."""
     matches = sorted(set(found), key=lambda x: (x[0], x[0] - x[1]))
     out = []
     last_end = 0
@@ -414,6 +432,8 @@ def _term_spans(doc, owner, p, found, own, external, defining, blocked, chain_ca
                             source_title=src.title)
             # else a longer term not linkable here hides the terms inside it
             # (公共数据资源 is not 公共数据)
+        if span is not None and segmenter is not None and segmenter.inside_word(p.text, start, end):
+            continue                # a piece of a longer word: 计[算力]
         last_end = end
         if span is not None:
             out.append(span)

@@ -204,6 +204,72 @@ def test_every_seed_paragraph_with_suanli_chanye_links_the_long_term(linked):
     assert checked >= 5
 
 
+def test_jisuanli_is_not_a_use_of_suanli(linked):
+    """计算力 (computing power in the old sense) holds 算力 but is another word: in seed 000
+    第九条 and seed 001 第九条 it is not linked, while 算力 on its own in the same sentences
+    is (issue 15)."""
+    docs, _ = linked
+    for k, kind in (("000", "term"), ("001", "term_external")):
+        p = para(docs[k], "art_9__para_1")
+        assert "计算力" in p.text
+        pieces = [(s.start, s.end) for s in p.spans if p.text[s.start:s.end] == "算力"]
+        inside = [m.start() + 1 for m in re.finditer("计算力", p.text)]
+        assert inside and not [x for x in pieces if x[0] in inside], k
+        alone = [m.start() for m in re.finditer("算力", p.text) if m.start() not in inside]
+        assert alone and all(any(a == i and s.kind == kind for s in p.spans for a in [s.start])
+                             for i in alone), k
+    # 壮大数据标注产业 is 壮大 / 数据标注, not 大数据 (seed 001 第三十二条)
+    p = para(docs["001"], "art_32__para_1")
+    i = p.text.index("壮大数据")
+    assert not [s for s in p.spans if s.start == i + 1]
+
+
+# sentences of the corpus (lawrefbook), with the term and whether it is used there: read by hand
+WORD_PIECES = [
+    ("中华人民共和国反倾销条例", "反倾销调查，应当自立案调查决定公告之日起12个月内结束", "倾销", True),
+    ("中华人民共和国保险法", "再保险分出人不得以再保险接受人未履行再保险责任为由", "保险", True),
+    ("重庆市航道管理条例", "航道发展规划、通航标准和航道技术规范", "航标", True),
+    ("上海市民防条例", "必须按照规定报经国家人民防空主管部门或者本市的民防办批准", "民防", True),
+    ("中华人民共和国档案法", "有条件的档案馆应当建设数字档案馆", "档案", True),
+    ("中华人民共和国标准化法", "理或者通过国务院标准化协调机制处理。", "标准", True),
+    ("中华人民共和国进出境动植物检疫法", "动植物检疫机关检疫人员", "植物", True),
+    ("贵阳市算力产业促进条例", "提高数据中心的计算力和存储力", "算力", True),
+    ("广州市推进算力基础设施高质量发展的若干措施", "智算规模在总算力规模中占比提升", "算力", False),
+    ("贵州省大数据发展应用促进条例", "促进大中小企业数据共享共用。", "企业数据", False),
+    ("河南省大气污染防治条例", "冶炼、水泥、有色金属冶炼、平板玻璃、化工", "金属冶炼", False),
+    ("中华人民共和国节约能源法", "定本级公共机构的能源消耗定额，财政部", "能源", False),
+    ("中华人民共和国发票管理办法", "增值税专用发票由国务院税务主管部门确定", "发票", False),
+    ("北京市图书馆条例", "馆应当参加以首都图书馆为信息网络中心的", "图书馆", False),
+    ("洛阳市非物质文化遗产保护条例", "与非物质文化遗产有关的", "非物质文化遗产", False),
+]
+
+
+@pytest.mark.parametrize("title,text,term,piece", WORD_PIECES)
+def test_a_term_inside_a_longer_word_is_not_a_use(title, text, term, piece):
+    from build_tools.words import Segmenter
+    seg = Segmenter([term, title])
+    i = text.index(term)
+    assert seg.inside_word(text, i, i + len(term)) is piece, (text, seg.cuts(text))
+
+
+def test_the_word_check_equals_cutting_the_whole_paragraph():
+    """Only the block holding a match is cut (and none when no dictionary word runs across
+    its ends): the answer is the one a cut of the whole paragraph gives."""
+    from build_tools.words import Segmenter
+    text = "市人民政府应当科学梯次布局，提高数据中心的计算力和存储力，构建多元算力供给体系。"
+    seg = Segmenter(["算力"])
+    whole = []
+    pos = 0
+    for w in seg.tokenizer().cut(text, HMM=False):
+        whole.append((pos, pos + len(w)))
+        pos += len(w)
+    starts = {a for a, _ in whole} | {len(text)}
+    for m in re.finditer("算力", text):
+        a, b = m.span()
+        cut_here = a in starts and b in starts
+        assert seg.inside_word(text, a, b) is not cut_here, (a, whole)
+
+
 def test_no_link_inside_the_own_definition(linked):
     docs, _ = linked
     assert spans(docs["000"], "art_31__para_1") == []
