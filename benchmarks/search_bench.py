@@ -1,11 +1,16 @@
 """Search latency and bytes loaded per query on the whole corpus, over HTTP and from file://.
 
-    .venv/bin/python benchmarks/search_bench.py [FOLDER]      (default: ../shared/corpus/lawrefbook)
+    .venv/bin/python benchmarks/search_bench.py [FOLDER] [--times N]
+                                                   (default: ../shared/corpus/lawrefbook, 1)
 
 Builds only the exact-search index for the folder (no MkDocs), opens a page that loads
 assets/regsearch.js in Debian's Chromium, and for each query prints the time until the
 first results are shown (regSearchProgress's first non-empty callback), the time until all
 results are known, the bytes of index loaded by then, and the number of results.
+
+--times N indexes the collection N times, the way benchmarks/bench.py simulates a larger one:
+copy k > 1 has its title ending in （第k份） (and its slug in -k); the copies are made from the
+documents read once (the index depends on the model only), not read again from N folders.
 """
 from __future__ import annotations
 
@@ -35,43 +40,78 @@ MEASURE = """q => new Promise(res => {
 })"""
 
 
-def build_index(folder: Path, out: Path) -> tuple[int, int]:
+def load(folder: Path):
     from build_tools import commands
     from build_tools.transforms import Context
-    from build_tools.writers import search_index
     docs, _ = commands.load_sources(folder, Context())
+    return docs
+
+
+def multiply(docs, n: int) -> list:
+    """The collection n times, titles (and slugs) of copy k > 1 made distinct as in bench.py."""
+    import copy
+    from build_tools.writers import search_index
+    out = list(docs)
+    for k in range(2, n + 1):
+        for d in docs:
+            c = copy.copy(d)
+            c.derived = dict(d.derived)
+            c.slug, c.title = f"{d.slug}-{k}", f"{d.title}（第{k}份）"
+            grams, payload = search_index.part(d)
+            c.derived["search"] = (grams + "\n" + "\n".join(search_index._grams(search_index.norm(c.title))), payload)
+            out.append(c)
+    return out
+
+
+def build_index(docs, out: Path) -> int:
+    from build_tools.writers import search_index
     search_index.write_standalone(docs, out)
-    text = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-    index = sum(p.stat().st_size for p in (out / "search").iterdir())
-    return text, index
+    return sum(p.stat().st_size for p in (out / "search").iterdir())
+
+
+def measure(out: Path, queries=QUERIES) -> list[float]:
+    from browser import browser, serve
+    print("| query | transport | first results ms | all results ms | KB loaded for first | KB loaded for all | results |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    firsts = []
+    with serve(out) as base, browser() as b:
+        for transport, url in (("http", f"{base}/index.html"), ("file", (out / "index.html").as_uri())):
+            for q in queries:
+                page = b.new_page()          # a cold page for every query: nothing cached
+                page.goto(url)
+                r = page.evaluate(MEASURE, q)
+                page.close()
+                firsts.append(r["first"])
+                kb_first = f"{r['firstBytes'] / 1e3:.0f}" if transport == "http" else "—"
+                kb_all = f"{r['allBytes'] / 1e3:.0f}" if transport == "http" else "—"
+                print(f"| {q} | {transport} | {r['first']:.0f} | {r['all']:.0f} | {kb_first} | {kb_all} | {r['n']} |",
+                      flush=True)
+    print(f"\nmedian first results {statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms")
+    return firsts
 
 
 def main():
-    from browser import browser, serve
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "lawrefbook"
+    args = sys.argv[1:]
+    times = 1
+    if "--times" in args:
+        i = args.index("--times")
+        times = int(args[i + 1])
+        del args[i:i + 2]
+    folder = Path(args[0]) if args else ROOT.parent / "shared" / "corpus" / "lawrefbook"
     with tempfile.TemporaryDirectory(prefix="search-bench-") as tmp:
         out = Path(tmp)
         t = time.time()
-        text, index = build_index(folder, out)
-        print(f"# search benchmark {time.strftime('%Y-%m-%d %H:%M')}: {folder.name}, index built in "
-              f"{time.time() - t:.0f} s; source {text / 1e6:.1f} MB, index {index / 1e6:.1f} MB "
-              f"({index / text:.2f}x), {len(list((out / 'search').iterdir()))} files")
-        print("| query | transport | first results ms | all results ms | KB loaded for first | KB loaded for all | results |")
-        print("| --- | --- | --- | --- | --- | --- | --- |")
-        firsts = []
-        with serve(out) as base, browser() as b:
-            for transport, url in (("http", f"{base}/index.html"), ("file", (out / "index.html").as_uri())):
-                for q in QUERIES:
-                    page = b.new_page()          # a cold page for every query: nothing cached
-                    page.goto(url)
-                    r = page.evaluate(MEASURE, q)
-                    page.close()
-                    firsts.append(r["first"])
-                    kb_first = f"{r['firstBytes'] / 1e3:.0f}" if transport == "http" else "—"
-                    kb_all = f"{r['allBytes'] / 1e3:.0f}" if transport == "http" else "—"
-                    print(f"| {q} | {transport} | {r['first']:.0f} | {r['all']:.0f} | {kb_first} | {kb_all} | {r['n']} |",
-                          flush=True)
-        print(f"\nmedian first results {statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms")
+        docs = multiply(load(folder), times)
+        loaded = time.time() - t
+        t = time.time()
+        index = build_index(docs, out)
+        text = times * sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        fixed = (out / "search" / "meta.js").stat().st_size
+        print(f"# search benchmark {time.strftime('%Y-%m-%d %H:%M')}: {folder.name} x{times}, {len(docs)} documents "
+              f"read in {loaded:.0f} s, index built in {time.time() - t:.0f} s; source {text / 1e6:.1f} MB, "
+              f"index {index / 1e6:.1f} MB ({index / text:.2f}x), {len(list((out / 'search').iterdir()))} files, "
+              f"meta.js (loaded by every query) {fixed / 1e3:.0f} KB")
+        measure(out)
 
 
 if __name__ == "__main__":

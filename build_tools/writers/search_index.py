@@ -1,14 +1,23 @@
 """The exact-match search index: per-document text shards plus a sharded gram -> documents index.
 
 Layout (all files are JavaScript that hand their data to window.__regsearch(name, data), so
-the index loads from file:// as well as over HTTP):
+the index loads from file:// as well as over HTTP).  What every query loads is bounded: a
+few bytes per document in meta.js, and the shards of its own grams; the rest is fetched for
+the documents a query finds.
 
-    search/meta.js     {"v": 1, "shards": N, "docs": [[slug, title, kind, status, page], ...]}
-    search/g{k}.js     {gram: postings, ...} for the grams whose hash % N == k; a gram is every
-                       single character and every pair of adjacent characters of a document's
-                       normalised text; postings are document numbers, delta + varint + base64
-    search/d{i}.js     [[anchor, label, page, text, defined_terms], ...] for document i; page is
-                       the file name without .html inside the document's folder (chp_3)
+    search/meta.js     {"v": 2, "shards": N, "docs": D, "tchunk": T, "info": b64}
+                       info: one varint per document, title length * 2 + 1 when the text is
+                       superseded, repealed or expired (it ranks after the texts in force)
+    search/g{k}.js     [{gram: postings}, {gram: title postings}, {slug: document number}]
+                       for the grams and slugs whose hash % N == k; a gram is every single
+                       character and every pair of adjacent characters of a document's
+                       normalised text (title postings: of its title only); postings are
+                       document numbers, delta + varint + base64
+    search/t{k}.js     [[slug, title, kind, status], ...] for documents k*T .. k*T+T-1 (what a
+                       citation's title part is matched against)
+    search/d{i}.js     {"h": [slug, title, kind, status], "r": [[anchor, label, page, text,
+                       defined_terms], ...]} for document i; page is the file name without
+                       .html inside the document's folder (chp_3)
 
 A query loads meta.js, the gram shards of its characters, intersects the postings, and
 loads only the candidate documents' shards to find the exact matches.  Normalisation
@@ -25,7 +34,9 @@ import json
 from .. import eids
 from . import markdown as md
 
-VERSION = 1
+VERSION = 2
+TITLE_CHUNK = 64          # documents per t{k}.js
+LAPSED = ("已被", "已废止", "已失效")     # statuses that rank after the texts in force (regsearch.js)
 TARGET_SHARD_BYTES = 24_000
 
 
@@ -102,14 +113,7 @@ def part(doc) -> tuple[str, str]:
         return cached
     where = md.page_map(doc, md.plan(doc))
     recs = records(doc, where)
-    t = norm("\n".join([doc.title] + [r[3] for r in recs]))
-    grams: set[str] = set()
-    for line in t.split("\n"):
-        grams.update(line)
-        grams.update(map(str.__add__, line, line[1:]))
-    space = {c for c in set(t) if c.isspace()}
-    grams -= space                                  # no gram of only white space
-    grams.difference_update(a + b for a in space for b in space)
+    grams = _grams(norm("\n".join([doc.title] + [r[3] for r in recs])))
     result = ("\n".join(grams), json.dumps(recs, ensure_ascii=False, separators=(",", ":")))
     doc.derived["search"] = result
     return result
@@ -120,26 +124,63 @@ def build(docs, previous: dict | None = None) -> tuple[dict[str, str], dict]:
     an earlier build, only the postings of documents whose grams changed are updated; the
     files are the same as built from scratch."""
     files: dict[str, str] = {}
-    meta_docs = []
+    heads = []
     grams = []
+    info = []
+    title_postings: dict[str, list[int]] = collections.defaultdict(list)
     for i, doc in enumerate(docs):
         doc_grams, payload = part(doc)
         grams.append(doc_grams)
-        files[f"d{i}.js"] = f'__regsearch("d{i}",{payload});\n'
-        meta_docs.append([doc.slug, doc.title, doc.kind, doc.status, f"{doc.slug}/index.html"])
+        head = [doc.slug, doc.title, doc.kind, doc.status]
+        heads.append(head)
+        files[f"d{i}.js"] = (f'__regsearch("d{i}",{{"h":'
+                             f'{json.dumps(head, ensure_ascii=False, separators=(",", ":"))},"r":{payload}}});\n')
+        # the title's length as JavaScript counts it (UTF-16 units), for ranking and citations
+        info.append(len(doc.title.encode("utf-16-le")) + (1 if str(doc.status or "").startswith(LAPSED) else 0))
+        for g in _grams(norm(doc.title)):
+            title_postings[g].append(i)
     state = _postings(grams, previous)
     encoded = state["encoded"]
-    total = sum(len(g) * 3 + len(p) + 6 for g, p in encoded.items())
+    titles = {g: varint_b64(p) for g, p in title_postings.items()}
+    slugs = {doc.slug: i for i, doc in enumerate(docs)}
+    total = (sum(len(g) * 3 + len(p) + 6 for g, p in encoded.items()) +
+             sum(len(g) * 3 + len(p) + 6 for g, p in titles.items()) + sum(len(s) + 8 for s in slugs))
     shards = 1
     while shards < 4096 and total / shards > TARGET_SHARD_BYTES:
         shards *= 2
-    buckets: list[dict[str, str]] = [dict() for _ in range(shards)]
+    buckets: list[list[dict]] = [[{}, {}, {}] for _ in range(shards)]
     for g in sorted(encoded):
-        buckets[gram_hash(g) % shards][g] = encoded[g]
+        buckets[gram_hash(g) % shards][0][g] = encoded[g]
+    for g in sorted(titles):
+        buckets[gram_hash(g) % shards][1][g] = titles[g]
+    for slug, i in slugs.items():
+        buckets[gram_hash(slug) % shards][2][slug] = i
     for k, bucket in enumerate(buckets):
         files[f"g{k}.js"] = _js(f"g{k}", bucket)
-    files["meta.js"] = _js("meta", {"v": VERSION, "shards": shards, "docs": meta_docs})
+    for k in range(0, len(heads), TITLE_CHUNK):
+        files[f"t{k // TITLE_CHUNK}.js"] = _js(f"t{k // TITLE_CHUNK}", heads[k:k + TITLE_CHUNK])
+    files["meta.js"] = _js("meta", {"v": VERSION, "shards": shards, "docs": len(heads), "tchunk": TITLE_CHUNK,
+                                    "info": _varints_b64(info)})
     return files, state
+
+
+def _grams(text: str) -> set[str]:
+    """Every character and pair of adjacent characters of normalised text, by line, without
+    the grams of only white space."""
+    grams: set[str] = set()
+    for line in text.split("\n"):
+        grams.update(line)
+        grams.update(map(str.__add__, line, line[1:]))
+    space = {c for c in set(text) if c.isspace()}
+    grams -= space
+    grams.difference_update(a + b for a in space for b in space)
+    return grams
+
+
+def _varints_b64(numbers: list[int]) -> str:
+    """The numbers themselves (not their differences), varint + base64."""
+    table = _VARINT
+    return base64.b64encode(b"".join([table[d] if d < 16384 else _varint(d) for d in numbers])).decode("ascii")
 
 
 def decode_b64(text: str) -> list[int]:

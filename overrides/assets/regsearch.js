@@ -38,16 +38,18 @@
 
   /* ---------------------------------------------------------------- text */
 
+  /* one character to one character (offsets carry over); a regular expression touches only
+     the characters that change, which is most of the time spent on a long result list */
+  var NORM_RE = /[\uFF01-\uFF5E\u3000A-Z]/g;
+  function normChar(ch) {
+    var c = ch.charCodeAt(0);
+    if (c === 0x3000) return " ";
+    if (c >= 0xFF01) c -= 0xFEE0;
+    if (c >= 65 && c <= 90) c += 32;
+    return String.fromCharCode(c);
+  }
   function norm(text) {
-    var out = "";
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charCodeAt(i);
-      if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
-      else if (c === 0x3000) c = 32;
-      if (c >= 65 && c <= 90) c += 32;
-      out += String.fromCharCode(c);
-    }
-    return out;
+    return text.replace(NORM_RE, normChar);
   }
 
   function hash(gram) {
@@ -72,6 +74,39 @@
       prev = prev + n + 1; out.push(prev); n = 0; shift = 0;
     }
     return out;
+  }
+
+  /* numbers stored as themselves (meta.info), varint + base64 */
+  function varints(b64) {
+    var bin = atob(b64), out = [], n = 0, shift = 0;
+    for (var i = 0; i < bin.length; i++) {
+      var b = bin.charCodeAt(i);
+      n |= (b & 0x7F) << shift;
+      if (b & 0x80) { shift += 7; continue; }
+      out.push(n); n = 0; shift = 0;
+    }
+    return out;
+  }
+
+  /* meta.js with its per-document numbers decoded: lapsed[i] (1 when superseded, repealed or
+     expired) and tlen[i] (the title's length) */
+  function loadMeta() {
+    return load("meta").then(function (meta) {
+      if (!meta.lapsed) {
+        var lapsed = [], tlen = [];
+        varints(meta.info).forEach(function (x, i) { lapsed[i] = x & 1; tlen[i] = x >> 1; });
+        meta.lapsed = lapsed; meta.tlen = tlen;
+      }
+      return meta;
+    });
+  }
+
+  function shardOf(meta, key) { return "g" + (hash(key) % meta.shards); }
+
+  /* [slug, title, kind, status] of document n */
+  function head(meta, n) {
+    var k = Math.floor(n / meta.tchunk);
+    return load("t" + k).then(function (chunk) { return chunk[n - k * meta.tchunk]; });
   }
 
   function intersect(a, b) {
@@ -139,7 +174,7 @@
   var CITE = new RegExp("^(?:《([^》]+)》|(\\S*?))\\s*第(" + NUM + ")条(?:之([一二三四五六七八九十\\d]+))?" +
                         "(?:第(" + NUM + ")款)?(?:第(" + NUM + ")项)?(?:第(" + NUM + ")目)?$");
 
-  function citation(query, meta) {
+  function citation(query) {
     var m = CITE.exec(query.replace(/\s+/g, " ").trim());
     if (!m) return null;
     var number = cnToInt(m[3]), suffix = m[4] ? cnToInt(m[4]) : 0;
@@ -153,21 +188,61 @@
     if (point) below += "__point_" + point + (sub ? "__point_" + sub : "");
     if (para) label += "第" + intToCn(para) + "款";
     if (point) label += "第" + intToCn(point) + "项" + (sub ? "第" + intToCn(sub) + "目" : "");
-    var titlePart = m[1] || m[2] || "", docs = [];
+    return {anchor: anchor, below: below, label: label, titlePart: m[1] || m[2] || ""};
+  }
+
+  /* -> Promise of the documents a citation names (at most 5, the title given exactly first,
+     then the titles holding its characters in order), of the page's own document when it
+     names none, or null off a document page.  Only the title chunks of documents whose
+     title holds every character of the name are loaded. */
+  function citedDocs(cite, meta) {
+    if (!cite) return Promise.resolve([]);
+    var titlePart = cite.titlePart;
     if (!titlePart) {
       var here = document.querySelector('meta[name="regsite:doc"]');
-      if (!here) return {anchor: anchor, below: below, label: label, docs: null};
-      docs = meta.docs.map(function (d, i) { return i; }).filter(function (i) { return meta.docs[i][0] === here.content; });
-    } else {
-      var want = titlePart.replace(/^中华人民共和国/, "");
-      meta.docs.forEach(function (d, i) {
-        var t = d[1], k = 0;
-        if (t === titlePart || t.replace(/^中华人民共和国/, "") === want) { docs.unshift(i); return; }
-        for (var j = 0; j < t.length && k < want.length; j++) if (t[j] === want[k]) k++;
-        if (k === want.length) docs.push(i);
+      if (!here) return Promise.resolve(null);
+      return load(shardOf(meta, here.content)).then(function (shard) {
+        var n = shard[2][here.content];
+        return n === undefined ? [] : [n];
       });
     }
-    return {anchor: anchor, below: below, label: label, docs: docs};
+    var want = titlePart.replace(/^中华人民共和国/, ""), chars = {};
+    for (var c = 0; c < want.length; c++) if (!/\s/.test(want[c])) chars[norm(want[c])] = true;
+    var keys = Object.keys(chars);
+    return Promise.all(keys.map(function (ch) { return load(shardOf(meta, ch)); })).then(function () {
+      var cands = null;
+      keys.forEach(function (ch) {
+        var p = cache[shardOf(meta, ch)][1][ch], docs = p ? decode(p) : [];
+        cands = cands === null ? docs : intersect(cands, docs);
+      });
+      if (cands === null) { cands = []; for (var i = 0; i < meta.docs; i++) cands.push(i); }
+      var lengths = {};
+      lengths[titlePart.length] = lengths[want.length] = lengths[want.length + 7] = true;
+      var exactCands = cands.filter(function (n) { return lengths[meta.tlen[n]]; });
+      return Promise.all(exactCands.map(function (n) { return head(meta, n); })).then(function (heads) {
+        var exact = [];
+        heads.forEach(function (h, j) {
+          var t = h[1];
+          if (t === titlePart || t.replace(/^中华人民共和国/, "") === want) exact.unshift(exactCands[j]);
+        });
+        var found = exact.slice(), pos = 0, isExact = {};
+        exact.forEach(function (n) { isExact[n] = true; });
+        function more() {
+          if (found.length >= 5 || pos >= cands.length) return Promise.resolve(found.slice(0, 5));
+          var batch = cands.slice(pos, pos + 16); pos += 16;
+          return Promise.all(batch.map(function (n) { return head(meta, n); })).then(function (hs) {
+            hs.forEach(function (h, j) {
+              var t = h[1], k = 0;
+              if (isExact[batch[j]]) return;
+              for (var i = 0; i < t.length && k < want.length; i++) if (t[i] === want[k]) k++;
+              if (k === want.length) found.push(batch[j]);
+            });
+            return more();
+          });
+        }
+        return more();
+      });
+    });
   }
 
   /* The text of the cited 款 / 项 within an article's record ("label text\ntext…", one line
@@ -197,48 +272,41 @@
     var raw = query.trim();
     if (!raw) return Promise.resolve([]);
     var terms = norm(raw).split(/\s+/).filter(Boolean);
-    return load("meta").then(function (meta) {
-      var cite = citation(raw, meta);
+    return loadMeta().then(function (meta) {
+      var cite = citation(raw);
       var citeResults = [];
       var needed = {};
-      terms.forEach(function (t) { grams(t).forEach(function (g) { needed[g] = hash(g) % meta.shards; }); });
-      var shardNames = Object.keys(needed).map(function (g) { return "g" + needed[g]; })
+      terms.forEach(function (t) { grams(t).forEach(function (g) { needed[g] = shardOf(meta, g); }); });
+      var shardNames = Object.keys(needed).map(function (g) { return needed[g]; })
         .filter(function (v, i, a) { return a.indexOf(v) === i; });
-      var citeDocs = cite && cite.docs ? cite.docs.slice(0, 5) : [];
-      return Promise.all(shardNames.map(load)).then(function () {
-        var candidates = null;
+      return Promise.all([citedDocs(cite, meta), Promise.all(shardNames.map(load))]).then(function (got) {
+        var citeDocs = got[0] || [];
+        /* documents holding every gram, and those whose title does (a subset) */
+        var candidates = null, titled = null;
         Object.keys(needed).forEach(function (g) {
-          var posting = cache["g" + needed[g]][g];
-          var docs = posting ? decode(posting) : [];
+          var shard = cache[needed[g]];
+          var docs = shard[0][g] ? decode(shard[0][g]) : [];
+          var inTitle = shard[1][g] ? decode(shard[1][g]) : [];
           candidates = candidates === null ? docs : intersect(candidates, docs);
+          titled = titled === null ? inTitle : intersect(titled, inTitle);
         });
         candidates = candidates || [];
-        var titleHits = [], rest = [];
-        candidates.forEach(function (i) {
-          var t = norm(meta.docs[i][1]);
-          (terms.every(function (x) { return t.indexOf(x) >= 0; }) ? titleHits : rest).push(i);
-        });
-        /* a superseded, repealed or expired text ranks after the texts in force */
-        var lapsed = {};
-        meta.docs.forEach(function (d) { if (/^(已被|已废止|已失效)/.test(d[3] || "")) lapsed[d[0]] = d[3]; });
-        var late = function (slug) { return lapsed[slug] ? 1 : 0; };
-        titleHits.sort(function (a, b) {
-          return (late(meta.docs[a][0]) - late(meta.docs[b][0])) || (meta.docs[a][1].length - meta.docs[b][1].length);
-        });
-        var order = citeDocs.concat(titleHits, rest).filter(function (v, i, a) { return a.indexOf(v) === i; });
-        var titles = titleHits.map(function (i) {
-          var d = meta.docs[i];
-          return {slug: d[0], anchor: null, title: d[1], label: d[2] + " · " + d[3], page: d[4],
-                  snippet: snippet(d[1], norm(d[1]), terms), kind: "title", score: 1e9 - d[1].length};
-        });
-        var defs = [], arts = [];
-        var byDoc = {};
+        titled = titled || [];
+        /* a superseded, repealed or expired text ranks after the texts in force; among
+           titles, the shortest first (Array.prototype.sort is stable) */
+        var late = meta.lapsed;
+        titled.sort(function (a, b) { return (late[a] - late[b]) || (meta.tlen[a] - meta.tlen[b]); });
+        var seen = {}, order = [];
+        citeDocs.concat(titled, candidates).forEach(function (n) { if (!seen[n]) { seen[n] = true; order.push(n); } });
+        var titles = [], defs = [], arts = [];
+        var byDoc = {}, docNum = {}, statusOf = {};
         function finish() {
-          defs.sort(function (a, b) { return (late(a.slug) - late(b.slug)) || (b.score - a.score); });
+          titles.sort(function (a, b) { return (late[a.doc] - late[b.doc]) || (a.title.length - b.title.length); });
+          defs.sort(function (a, b) { return (late[a.doc] - late[b.doc]) || (b.score - a.score); });
           var docBest = {};
           arts.forEach(function (r) { docBest[r.slug] = Math.max(docBest[r.slug] || 0, r.score); });
           arts.sort(function (a, b) {
-            return (late(a.slug) - late(b.slug)) ||
+            return (late[a.doc] - late[b.doc]) ||
                    (docBest[b.slug] - docBest[a.slug]) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) ||
                    (b.score - a.score) || (a.order - b.order);
           });
@@ -248,16 +316,25 @@
           var notCited = function (r) { return !cited[r.slug + "#" + r.anchor]; };
           return citeResults.concat(titles, defs.filter(notCited), arts.filter(notCited)).map(function (r) {
             return {slug: r.slug, anchor: r.anchor, title: r.title, label: r.label, page: r.page,
-                    snippet: r.snippet, kind: r.kind, count: byDoc[r.slug] || 0, status: lapsed[r.slug] || ""};
+                    snippet: r.snippet, kind: r.kind, count: byDoc[r.slug] || 0,
+                    status: late[docNum[r.slug]] ? statusOf[r.slug] : ""};
           });
         }
-        var i = 0, BATCH = 12;
+        var i = 0, size = 4, reported = 0, found = 0;
         function next() {
           if (i >= order.length) return Promise.resolve(finish());
-          var batch = order.slice(i, i + BATCH); i += BATCH;
+          var batch = order.slice(i, i + size); i += size;
+          size = Math.min(size * 2, 48);      /* small first (the first results), then wider */
           return Promise.all(batch.map(function (n) { return load("d" + n); })).then(function () {
             batch.forEach(function (n) {
-              var d = meta.docs[n], recs = cache["d" + n];
+              var dd = cache["d" + n], d = dd.h, recs = dd.r;
+              docNum[d[0]] = n; statusOf[d[0]] = d[3] || "";
+              var nt0 = norm(d[1]);
+              if (terms.every(function (x) { return nt0.indexOf(x) >= 0; })) {
+                titles.push({doc: n, slug: d[0], anchor: null, title: d[1], label: d[2] + " · " + d[3],
+                             page: d[0] + "/index.html", snippet: snippet(d[1], nt0, terms), kind: "title"});
+                found++;
+              }
               if (cite && citeDocs.indexOf(n) >= 0) {
                 recs.forEach(function (r) {
                   if (r[0] === cite.anchor || r[0].slice(-cite.anchor.length - 2) === "__" + cite.anchor) {
@@ -268,6 +345,7 @@
                                       page: d[0] + "/" + r[2] + ".html", article: r[0],
                                       snippet: escapeHtml(shown.slice(0, 90)) + (shown.length > 90 ? "…" : ""),
                                       kind: "citation", score: 0});
+                    found++;
                   }
                 });
               }
@@ -281,14 +359,20 @@
                 }
                 var isDef = r[4].some(function (x) { return norm(x) === terms.join(" "); });
                 var labelHit = norm(r[1]) === terms.join(" ") ? 1000 : 0;
-                var res = {slug: d[0], anchor: r[0], title: d[1], label: r[1], page: d[0] + "/" + r[2] + ".html", order: k,
+                var res = {doc: n, slug: d[0], anchor: r[0], title: d[1], label: r[1], page: d[0] + "/" + r[2] + ".html", order: k,
                            snippet: snippet(r[3], nt, terms), kind: isDef ? "definition" : "article",
                            score: labelHit + count * 10 - nt.length / 1000};
                 byDoc[d[0]] = (byDoc[d[0]] || 0) + 1;
                 (isDef ? defs : arts).push(res);
+                found++;
               });
             });
-            if (onPartial) onPartial(finish());
+            /* the results so far: as soon as there are some, then at most every 300 ms (each
+               report sorts everything found so far) */
+            if (onPartial && found && (!reported || performance.now() - reported > 300)) {
+              onPartial(finish());
+              reported = performance.now();
+            }
             return next();
           });
         }
