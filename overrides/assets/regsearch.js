@@ -370,7 +370,9 @@
             /* the results so far: as soon as there are some, then at most every 300 ms (each
                report sorts everything found so far) */
             if (onPartial && found && (!reported || performance.now() - reported > 300)) {
-              onPartial(finish());
+              var partial = finish();
+              partial.searched = Math.min(i, order.length); partial.candidates = order.length;
+              onPartial(partial);
               reported = performance.now();
             }
             return next();
@@ -398,7 +400,8 @@
       list.innerHTML = "";
       return;
     }
-    meta.textContent = (done ? "" : "已找到 ") + results.length + " 个符合条件的结果" + (done ? "" : "（检索中 …）");
+    meta.textContent = (done ? "" : "已找到 ") + results.length + " 个符合条件的结果" +
+      (done ? "" : "（检索中：已查 " + results.searched + " / " + results.candidates + " 个可能含有检索词的文件）");
     var html = "", lastSlug = null;
     shown.forEach(function (r) {
       var head = "";
