@@ -1,6 +1,6 @@
 """Search latency and bytes loaded per query on the whole corpus, over HTTP and from file://.
 
-    .venv/bin/python benchmarks/search_bench.py [FOLDER] [--times N]
+    .venv/bin/python benchmarks/search_bench.py [FOLDER] [--times N] [--first-only]
                                                    (default: ../shared/corpus/lawrefbook, 1)
 
 Builds only the exact-search index for the folder (no MkDocs), opens a page that loads
@@ -10,7 +10,7 @@ results are known, the bytes of index loaded by then, and the number of results.
 
 --times N indexes the collection N times, the way benchmarks/bench.py simulates a larger one:
 copy k > 1 has its title ending in （第k份） (and its slug in -k); the copies are made from the
-documents read once (the index depends on the model only), not read again from N folders.
+documents read once (the index depends on the model only), not read again from N folders.  --first-only stops each query at its first results.
 """
 from __future__ import annotations
 
@@ -29,14 +29,22 @@ QUERIES = ["公共数据", "个人信息", "算力", "数据安全", "行政处�
            "《中华人民共和国民法典》第十条", "算力条例 第31条"]
 
 # Chromium keeps 250 resource timings by default: a long result list loads more files
-MEASURE = """q => new Promise(res => {
+# [query, first only]: with first only, the figures are taken at the first results and the
+# search is left running (the page is closed): for a large collection, where listing every
+# result takes minutes
+MEASURE = """([q, firstOnly]) => new Promise(res => {
   performance.setResourceTimingBufferSize(1000000);
   const t0 = performance.now(); let first = null;
   const before = performance.getEntriesByType('resource').length;
   const bytes = () => performance.getEntriesByType('resource').slice(before)
       .reduce((s, e) => s + (e.encodedBodySize || 0), 0);
   let firstBytes = 0;
-  regSearchProgress(q, r => { if (first === null && r.length) { first = performance.now() - t0; firstBytes = bytes(); } })
+  regSearchProgress(q, r => {
+    if (first === null && r.length) {
+      first = performance.now() - t0; firstBytes = bytes();
+      if (firstOnly) res({first: first, all: null, n: r.length, firstBytes: firstBytes, allBytes: null});
+    }
+  })
     .then(all => res({first: first === null ? performance.now() - t0 : first, all: performance.now() - t0,
                       n: all.length, firstBytes: first === null ? bytes() : firstBytes, allBytes: bytes()}));
 })"""
@@ -60,7 +68,8 @@ def multiply(docs, n: int) -> list:
             c.derived = dict(d.derived)
             c.slug, c.title = f"{d.slug}-{k}", f"{d.title}（第{k}份）"
             grams, payload = search_index.part(d)
-            c.derived["search"] = (grams + "\n" + "\n".join(search_index._grams(search_index.norm(c.title))), payload)
+            more = search_index._grams(search_index.norm(c.title)) - set(grams.split("\n"))
+            c.derived["search"] = ("\n".join([grams, *sorted(more)]) if more else grams, payload)
             out.append(c)
     return out
 
@@ -71,7 +80,7 @@ def build_index(docs, out: Path) -> int:
     return sum(p.stat().st_size for p in (out / "search").iterdir())
 
 
-def measure(out: Path, queries=QUERIES) -> list[float]:
+def measure(out: Path, queries=QUERIES, first_only=False) -> list[float]:
     from browser import browser, serve
     print("| query | transport | first results ms | all results ms | KB loaded for first | KB loaded for all | results |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
@@ -81,12 +90,14 @@ def measure(out: Path, queries=QUERIES) -> list[float]:
             for q in queries:
                 page = b.new_page()          # a cold page for every query: nothing cached
                 page.goto(url)
-                r = page.evaluate(MEASURE, q)
+                r = page.evaluate(MEASURE, [q, first_only])
                 page.close()
                 firsts.append(r["first"])
                 kb_first = f"{r['firstBytes'] / 1e3:.0f}" if transport == "http" else "—"
-                kb_all = f"{r['allBytes'] / 1e3:.0f}" if transport == "http" else "—"
-                print(f"| {q} | {transport} | {r['first']:.0f} | {r['all']:.0f} | {kb_first} | {kb_all} | {r['n']} |",
+                kb_all = f"{r['allBytes'] / 1e3:.0f}" if transport == "http" and r["all"] is not None else "—"
+                every = "—" if r["all"] is None else f"{r['all']:.0f}"
+                n = f"{r['n']} so far" if r["all"] is None else r["n"]
+                print(f"| {q} | {transport} | {r['first']:.0f} | {every} | {kb_first} | {kb_all} | {n} |",
                       flush=True)
     print(f"\nmedian first results {statistics.median(firsts):.0f} ms, max {max(firsts):.0f} ms")
     return firsts
@@ -95,6 +106,9 @@ def measure(out: Path, queries=QUERIES) -> list[float]:
 def main():
     args = sys.argv[1:]
     times = 1
+    first_only = "--first-only" in args
+    if first_only:
+        args.remove("--first-only")
     if "--times" in args:
         i = args.index("--times")
         times = int(args[i + 1])
@@ -113,7 +127,7 @@ def main():
               f"read in {loaded:.0f} s, index built in {time.time() - t:.0f} s; source {text / 1e6:.1f} MB, "
               f"index {index / 1e6:.1f} MB ({index / text:.2f}x), {len(list((out / 'search').iterdir()))} files, "
               f"meta.js (loaded by every query) {fixed / 1e3:.0f} KB")
-        measure(out)
+        measure(out, first_only=first_only)
 
 
 if __name__ == "__main__":
