@@ -31,9 +31,11 @@ def write_zip(site: Path, dest: Path, top: str, when: dt.datetime) -> tuple[int,
 
 def prune(site: Path) -> int:
     """Drop what is useless from a disk: source maps, the public site's sitemap, and 404.html
-    (a server's error page, written with root-absolute /assets/ paths that file:// cannot follow)."""
+    (a server's error page, written with root-absolute /assets/ paths that file:// cannot follow)
+    with the table of versions only it reads (version-table.js)."""
     gone = 0
-    for path in list(site.rglob("*.map")) + [site / n for n in ("sitemap.xml", "sitemap.xml.gz", "404.html")]:
+    for path in list(site.rglob("*.map")) + [site / n for n in ("sitemap.xml", "sitemap.xml.gz", "404.html",
+                                                                 "version-table.js")]:
         if path.is_file():
             path.unlink()
             gone += 1
