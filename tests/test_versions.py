@@ -474,6 +474,19 @@ def test_copy_buttons_offer_current_and_version_links(versions_site):
         page.wait_for_url(re.compile(rf"/{old}/chp_\d+\.html#art_20$"))
         assert copied("#art_20 .copy-cite") == f"《中华人民共和国行政复议法》（2017年修正）第二十条 {public}{old}/index.html#art_20"
         ctx.close()
+        # a touch screen: a tap on a 款 shows its buttons, a tap on 链接 the menu, a tap copies
+        ctx = b.new_context(permissions=["clipboard-read", "clipboard-write"], has_touch=True, is_mobile=True,
+                            viewport={"width": 390, "height": 800})
+        page = ctx.new_page()
+        page.goto(f"{base}/{work}/index.html#art_20__para_1")
+        page.wait_for_url(re.compile(rf"/{work}/chp_\d+\.html#art_20__para_1$"))
+        page.tap("#art_20__para_1")
+        page.tap("#art_20__para_1 .copy-link")
+        assert page.locator("#art_20__para_1 .copy-menu").is_visible()
+        page.tap("#art_20__para_1 .copy-menu .copy-version")
+        page.wait_for_timeout(200)
+        assert page.evaluate("navigator.clipboard.readText()") == f"{public}{work}-v2023-09-01/index.html#art_20__para_1"
+        ctx.close()
 
 
 @needs_corpus
