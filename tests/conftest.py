@@ -1,4 +1,6 @@
+import contextlib
 import datetime
+import os
 import sys
 from pathlib import Path
 
@@ -31,12 +33,52 @@ def doc_from_text(text, name="测试.txt"):
     return pipeline.load_text(SourceText(name, text, "utf-8", []), Context(TODAY))
 
 
+# -- the suite's order on two workers (scripts/test.sh: pytest-xdist, each file in one worker) ----
+#
+# A worker takes the next file when it is nearly done with its own, so the wall time is that of
+# the worker that finishes last.  The files below go first, longest first (CPU seconds measured
+# in docs-dev/benchmarks.md, "The test suite"), so the short files fill in the gaps at the end;
+# the other files follow in their usual order.  pytest-xdist's own reordering (files with the
+# most tests first) would send the longest files, which hold one test each, last.
+SLOW_FILES = [
+    "test_search_corpus.py", "test_corpus_site.py", "test_rebuild_corpus.py", "test_kill.py",
+    "test_incremental.py", "test_bad_input.py", "test_citations.py", "test_crossrefs.py",
+    "test_publish.py", "test_bundle.py", "test_corpus.py", "test_site.py",
+]
+
+
+def pytest_configure(config):
+    if getattr(config.option, "dist", "no") in ("loadfile", "loadscope"):
+        config.option.loadscopereorder = False      # keep the order pytest_collection_modifyitems gives
+
+
+def pytest_collection_modifyitems(session, config, items):
+    rank = {name: i for i, name in enumerate(SLOW_FILES)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(SLOW_FILES)))    # stable: in-file order kept
+
+
+# -- caches shared by the tests --------------------------------------------------------------
+
+def _run_folder(tmp_path_factory, name):
+    """A folder of this run shared by its workers (pytest-xdist gives each worker its own
+    basetemp inside the run's)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 @pytest.fixture(scope="session", autouse=True)
 def model_cache(tmp_path_factory):
     """The tests' model cache lives in a temporary folder: the many sources the tests make
-    in temporary folders leave nothing in the project's .build-cache/."""
-    import os
+    in temporary folders leave nothing in the project's .build-cache/.  The corpus's part
+    of it is one folder for all the workers of the run (see corpus_read_once)."""
+    from build_tools.cache import ModelCache
     folder = tmp_path_factory.mktemp("model-cache")
+    if CORPUS.exists():
+        os.symlink(_run_folder(tmp_path_factory, "corpus-model-cache"), ModelCache(CORPUS, root=folder).dir)
     old = os.environ.get("REGSITE_CACHE_DIR")
     os.environ["REGSITE_CACHE_DIR"] = str(folder)
     yield folder
@@ -44,6 +86,27 @@ def model_cache(tmp_path_factory):
         os.environ.pop("REGSITE_CACHE_DIR", None)
     else:
         os.environ["REGSITE_CACHE_DIR"] = old
+
+
+@pytest.fixture(scope="session")
+def corpus_read_once(tmp_path_factory, model_cache):
+    """A context manager held while a worker reads the corpus: the first worker to come reads
+    it from the sources (in worker processes, on every core) and fills the run's corpus cache;
+    the others wait for it and then unpickle the documents, which is a tenth of the work.
+    It gives a function that says the cache is filled."""
+    import fcntl
+    folder = _run_folder(tmp_path_factory, "corpus-model-cache")
+    filled = folder / "filled"
+
+    @contextlib.contextmanager
+    def held():
+        with open(folder.parent / "corpus-model-cache.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield filled.exists, filled.touch
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+    return held
 
 
 @pytest.fixture(scope="session")
@@ -78,11 +141,21 @@ def web(site):
 
 
 @pytest.fixture(scope="session")
-def corpus_docs():
+def corpus_docs(corpus_read_once):
     """All corpus documents, loaded once (skips when ../shared is not beside the project)."""
     if not CORPUS.exists():
         pytest.skip("../shared/corpus is not beside the project")
     from build_tools import commands
     from build_tools.transforms import Context
-    docs, failures = commands.load_sources(CORPUS, Context(TODAY))
+    with corpus_read_once() as (_, fill):
+        docs, failures = commands.load_sources(CORPUS, Context(TODAY))
+        fill()
     return docs, failures
+
+
+@pytest.fixture(scope="session")
+def linked_corpus(corpus_docs):
+    """(documents, glossary): the corpus documents linked once (linking.link_collection)."""
+    from build_tools import linking
+    docs, _ = corpus_docs
+    return docs, linking.link_collection(docs)

@@ -27,11 +27,16 @@ EXTERNAL = ("http:", "https:", "mailto:", "javascript:", "data:")
 
 
 @pytest.fixture(scope="module")
-def corpus_markdown(tmp_path_factory):
-    """The corpus written as `build` writes it (model cache, parallel reading, forked search index)."""
-    from build_tools import commands
+def corpus_markdown(tmp_path_factory, corpus_read_once):
+    """The corpus written as `build` writes it (model cache, parallel reading, forked search
+    index); its documents come from the run's corpus cache, read once (conftest)."""
+    from build_tools import commands, loading
     from build_tools.transforms import Context
     from conftest import TODAY
+    with corpus_read_once() as (filled, fill):
+        if not filled():
+            loading.read_sources(CORPUS, Context(TODAY))
+            fill()
     out = tmp_path_factory.mktemp("corpus-site")
     docs, failures, _ = commands.generate(CORPUS, out / "docs", Context(TODAY))
     assert not failures

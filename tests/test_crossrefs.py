@@ -197,11 +197,9 @@ def test_seeds_contain_no_references(seed_docs):
 # -- the corpus (figures in docs-dev/definitions-and-references.md) ---------------------------
 
 @pytest.fixture(scope="module")
-def corpus(corpus_docs):
-    """The session's corpus (read once for every corpus test), linked."""
-    from build_tools import linking
-    docs, _ = corpus_docs
-    return docs, linking.link_collection(docs)
+def corpus(linked_corpus):
+    """The session's corpus (read and linked once for every corpus test)."""
+    return linked_corpus
 
 
 def near(value, expected, tolerance):

@@ -16,12 +16,10 @@ QUERIES = ["公共数据", "个人信息", "算力", "信阳", "数据安全", "
 
 
 @pytest.fixture(scope="module")
-def corpus_search(corpus_docs, tmp_path_factory):
+def corpus_search(linked_corpus, tmp_path_factory):
     from browser import browser, serve
-    from build_tools import linking
     from build_tools.writers import search_index
-    docs, _ = corpus_docs
-    linking.link_collection(docs)
+    docs, _ = linked_corpus
     out = tmp_path_factory.mktemp("corpus-search")
     search_index.write_standalone(docs, out)
     with serve(out) as base, browser() as b:
