@@ -65,6 +65,7 @@ class Citation:
     article: object = None          # the cited article
     para: object = None
     note: str = ""                  # version note shown in the hover
+    version_named: str = ""         # the version the text names: 《…》（2017年修正）第十条
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Citations:
     citers: dict = field(default_factory=dict)      # title -> Counter(citing slug)
     related: dict = field(default_factory=dict)     # title -> [(group, [documents])]
     amending_docs: int = 0
+    other_part: int = 0             # 本法第N条 found in another file of the same code (民法典 编)
 
     def of(self, doc) -> list:
         """The citations made by `doc`, in text order."""
@@ -96,7 +98,16 @@ class Citations:
                 "documents_citing": len({id(c.doc) for c in self.items
                                          if c.status in ("resolved", "partial")}),
                 "articles_cited": sum(len(v) for v in self.cited_by.values()),
-                "amending_documents_not_read": self.amending_docs}
+                "amending_documents_not_read": self.amending_docs,
+                "own_articles_in_another_file": self.other_part,
+                "naming_a_version": sum(1 for c in self.items if c.version_named),
+                "naming_a_version_found": sum(1 for c in self.items if c.version_named
+                                              and c.status in ("resolved", "partial")
+                                              and not c.note),
+                "in_texts_without_articles": sum(1 for c in self.items if c.out.article is None),
+                "in_texts_without_articles_linked": sum(
+                    1 for c in self.items if c.out.article is None
+                    and c.status in ("resolved", "partial"))}
 
     def digest(self, doc, page_maps) -> str:
         """What the pages of `doc` take from other documents through citations: its outgoing
@@ -184,6 +195,40 @@ def edition_in_force(eds: list[list], citing) -> tuple[list, str]:
     return eds[0], note
 
 
+VERSION_NAMED = re.compile(r"》[（(](?P<version>(?P<year>\d{4})年(?:\d{1,2}月(?:\d{1,2}日)?)?"
+                           r"(?P<kind>修正|修订|修改|公布|通过|发布)?(?:文本|本)?)[）)](?:的|中)?$")
+
+
+def named_edition(eds: list[list], version: str) -> tuple[list, str]:
+    """The edition a reference names (《…》（2017年修正）第十条): the one amended (修正, 修订,
+    修改) or passed / published (公布, 通过, 发布, or a bare year) in that year; when the
+    collection lacks it, the edition nearest in time, with a note for the reader."""
+    m = re.match(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(修正|修订|修改|公布|通过|发布)?", version)
+    year, kind = m.group(1), m.group(4) or ""
+
+    def dates(d, amended):
+        x = d.dates or {}
+        keys = ("amended",) if amended else ("passed", "published", "approved")
+        return [x[k] for k in keys if x.get(k)]
+
+    def label_year(d):
+        return ((d.derived or {}).get("version") or {}).get("label", "")
+    for e in reversed(eds):
+        for d in e:
+            label = label_year(d)
+            if label and label.strip("（）").startswith(f"{year}年") and \
+                    (not kind or kind in label or kind in ("公布", "通过", "发布")):
+                return e, ""
+            if kind in ("修正", "修订", "修改") and any(v.startswith(year) for v in dates(d, True)):
+                return e, ""
+            if kind not in ("修正", "修订", "修改") and any(v.startswith(year) for v in
+                                                          dates(d, False) + dates(d, True)):
+                return e, ""
+    nearest = min(eds, key=lambda e: abs(int((max(start_date(d) for d in e) or "0")[:4] or 0)
+                                         - int(year)))
+    return nearest, f"引用的{version}文本不在本站，链接到本站时间最接近的版本"
+
+
 def version_label(doc) -> str:
     label = ((doc.derived or {}).get("version") or {}).get("label", "")
     if label:
@@ -264,8 +309,15 @@ def resolve(docs) -> Citations:
         aliases = _aliases(d, names)
         prev = None
         earlier: dict[int, list] = {}       # id(article) -> instruments its citations name
+        d.problems = [p for p in d.problems if p.code != OTHER_PART]
         for out in outgoing:
-            seen = earlier.setdefault(id(out.article), [])
+            if out.how == "self":
+                c = _resolve_self(d, out, names, indexes)
+                if c is not None:
+                    result.items.append(c)
+                    result.other_part += 1
+                continue
+            seen = earlier.setdefault(id(_unit(out)), [])
             c = _resolve_one(d, out, prev, names, aliases, indexes, seen)
             result.items.append(c)
             prev = (out, c)
@@ -281,8 +333,9 @@ def resolve(docs) -> Citations:
             if c.article is not None and c.target is not c.doc:
                 refs = result.cited_by.setdefault(c.target.slug, {}).setdefault(
                     c.article.anchor, [])
-                if (c.doc, c.out.article) not in [(x, y) for x, y in refs]:
-                    refs.append((c.doc, c.out.article))
+                place = c.out.article or _text_place(c.doc, c.out.paragraph)
+                if not any(x is c.doc and y.anchor == place.anchor for x, y in refs):
+                    refs.append((c.doc, place))
                 result.citers.setdefault(c.target.title, Counter())[c.doc.slug] += 1
     result.related = related(docs, names, result.citers)
     return result
@@ -344,6 +397,66 @@ def related(docs, names, citers, most: int = 10) -> dict:
             for title, groups in out.items()}
 
 
+OTHER_PART = "reference_other_part"
+
+
+@dataclass
+class TextPlace:
+    """Where a text without articles cites: its paragraph on the 正文 page (a 被引用 entry)."""
+    label: str
+    anchor: str
+
+
+def _unit(out):
+    """The article holding a reference, or its paragraph in a text without articles."""
+    return out.article if out.article is not None else out.paragraph
+
+
+def _text_place(doc, paragraph) -> TextPlace:
+    label = "正文"
+    for owner, p in doc.all_paragraphs():
+        if p is paragraph:
+            label = getattr(owner, "label", "") or "正文"
+            if getattr(owner, "title", ""):
+                label = f"{label}{owner.title}" if label != "正文" else owner.title
+            break
+    return TextPlace(label, paragraph.anchor)
+
+
+def _resolve_self(doc, out, names, indexes):
+    """本法第一百四十二条 in a file of a code published in several files (the 民法典's 编), the
+    article being in another file of the same edition: a citation of that file, and the
+    document's `reference_unresolved` record becomes an info record saying where it went.
+    None when no other file of the edition has it (the warning stays)."""
+    if not doc.title or doc.title not in names.groups:
+        return None
+    edition = next((e for e in names.editions(doc.title) if any(d is doc for d in e)), None)
+    others = [d for d in edition or () if d is not doc]
+    if not others:
+        return None
+    c = Citation(doc, out, "unresolved", name=doc.title)
+    c = _locate(c, names, doc.title, None, indexes, edition=others)
+    if c.status not in ("resolved", "partial"):
+        return None
+    where = f"《{c.target.title}》{_part_name(c.target)}{c.label}"
+    line = out.paragraph.line
+    old = next((p for p in doc.problems if p.code == "reference_unresolved" and p.line == line
+                and f"“{out.text}”" in p.message), None)
+    if old is not None:
+        doc.problems.remove(old)
+    label = out.article.label if out.article is not None else "正文"
+    doc.report(OTHER_PART, "info", f"{label}中引用的“{out.text}”不在本文件中，是同一法律另一部分"
+               f"（另一个文件）的条文，链接到{where}", line)
+    return c
+
+
+def _part_name(doc) -> str:
+    """The part a file of a code holds, from its file name (合同编.md -> 合同编)."""
+    name = str(doc.source or "").rsplit("/", 1)[-1]
+    name = re.sub(r"(?:[（(][^）)]*[）)])?\.\w+$", "", name)
+    return name if name and name != doc.title and len(name) <= 12 else ""
+
+
 def _aliases(doc, names) -> dict[str, str]:
     """Aliases the document declares for instruments of the site: alias -> title."""
     out: dict[str, str] = {}
@@ -368,6 +481,7 @@ def _resolve_one(doc, out, prev, names, aliases, indexes, earlier) -> Citation:
             return c
         head = prev[1]
         c.name = head.name
+        c.version_named = head.version_named
         if head.target is None:
             c.reason = head.reason or "chain_of_unresolved"
             return c
@@ -375,6 +489,10 @@ def _resolve_one(doc, out, prev, names, aliases, indexes, earlier) -> Citation:
         if out.how == "chain":
             base = (head.article, head.para)
         return _locate(c, names, title, base, indexes)
+    named = VERSION_NAMED.search(lead)
+    if named:
+        lead = lead[:named.start() + 1]
+        c.version_named = named.group("version")
     bare = TAIL.sub("", lead)
     if bare.endswith("》"):
         ranges = crossrefs.title_ranges(bare)
@@ -451,7 +569,7 @@ def _named_before(out, names, aliases, earlier) -> list[str]:
     """Instruments named in the citing article before the reference (该法's antecedent):
     titles of the site, "?name" for others; `earlier`: names of the article's citations so far."""
     found: list[str] = list(earlier)
-    for p in out.article.paragraphs:
+    for p in (out.article.paragraphs if out.article is not None else [out.paragraph]):
         text = p.text if p is not out.paragraph else p.text[:out.start]
         for s, e in crossrefs.title_ranges(text):
             raw = text[s + 1:e - 1]
@@ -463,11 +581,15 @@ def _named_before(out, names, aliases, earlier) -> list[str]:
     return found
 
 
-def _locate(c, names, title, base, indexes) -> Citation:
+def _locate(c, names, title, base, indexes, edition=None) -> Citation:
     g = c.out.groups
-    eds = names.editions(title)
-    edition, note = edition_in_force(eds, c.doc)
-    c.note = note
+    if edition is None:
+        eds = names.editions(title)
+        if c.version_named:
+            edition, note = named_edition(eds, c.version_named)
+        else:
+            edition, note = edition_in_force(eds, c.doc)
+        c.note = note
     number = _int(g.get("art"))
     if g.get("art") and number is None:
         c.reason = "number_unreadable"
@@ -496,7 +618,8 @@ def _locate(c, names, title, base, indexes) -> Citation:
                 break
         if art is None:
             c.target = edition[0]
-            c.reason = "article_not_in_text"
+            c.reason = "article_not_in_text" if any(d.articles for d in edition) \
+                else "no_articles_in_target"        # a 修正案 written in 一、二、 items
             return c
     elif base is not None and base[0] is not None:
         art = base[0]

@@ -47,7 +47,8 @@ def _references(doc, citations) -> list[dict]:
     out = []
     for c in citations.of(doc):
         p = c.out.paragraph
-        rec = {"anchor": p.anchor or c.out.article.anchor, "start": c.out.start,
+        rec = {"anchor": p.anchor or (c.out.article.anchor if c.out.article is not None else ""),
+               "start": c.out.start,
                "end": c.out.end, "text": c.out.text, "instrument": c.name,
                "status": c.status, "reason": c.reason or None, "target": None}
         if c.target is not None and c.status in ("resolved", "partial"):

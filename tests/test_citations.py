@@ -252,3 +252,106 @@ def test_export_all_carries_definitions_and_resolved_references(tmp_path):
     assert first["target"]["anchor"] == "art_336__para_1" and first["target"]["version"]
     xingfa = docs["中华人民共和国刑法"]
     assert any(d["term"] == "国家工作人员" and d["article"] == "第九十三条" for d in xingfa["definitions"])
+
+
+def _load(*paths):
+    from build_tools import pipeline, slugs
+    from build_tools.transforms import Context
+    loaded = [pipeline.load(CORPUS / p, Context(TODAY)) for p in paths]
+    slugs.assign(loaded)
+    return loaded
+
+
+def test_a_code_part_citing_an_article_of_another_part():
+    """合同编 第四百六十六条 cites 本法第一百四十二条第一款, which is in the 民法典's 总则 file:
+    linked there (the same edition), and the document's warning becomes an info record."""
+    from build_tools import citations
+    zongze, hetong = _load("民法典/总则.md", "民法典/合同编.md")
+    assert any(p.code == "reference_unresolved" and "第一百四十二条第一款" in p.message
+               for p in hetong.problems)
+    cits = citations.resolve([zongze, hetong])
+    got = [(c.out.article.label, c.out.text, c.status, c.target.slug, c.anchor)
+           for c in cits.items if c.doc is hetong]
+    assert ("第四百六十六条", "第一百四十二条第一款", "resolved", zongze.slug, "art_142__para_1") in got
+    assert ("第四百七十四条", "第一百三十七条", "resolved", zongze.slug, "art_137") in got
+    assert cits.stats()["own_articles_in_another_file"] == 5
+    assert not [p for p in hetong.problems if p.code == "reference_unresolved"]
+    info = [p.message for p in hetong.problems if p.code == citations.OTHER_PART]
+    assert len(info) == 5 and "链接到《中华人民共和国民法典》总则第一百四十二条第一款" in info[0]
+    assert [(d.slug, a.anchor) for d, a in cits.cited_by[zongze.slug]["art_142"]] == \
+        [(hetong.slug, "art_466")]
+    again = citations.resolve([zongze, hetong])      # idempotent on the same documents
+    assert len([p for p in hetong.problems if p.code == citations.OTHER_PART]) == 5
+    assert again.stats()["own_articles_in_another_file"] == 5
+
+
+def test_a_reference_naming_a_version_goes_to_that_version():
+    """《…》（2021年修正）第一百二十七条 in a text of 2024 (when the 2023 text was in force): the
+    2021 text, which it names; a version the site lacks: the nearest, with a note."""
+    from conftest import doc_from_text
+    from build_tools import citations, slugs
+    msf2021, msf2023 = _load(FILES["msf2021"], FILES["msf2023"])
+    citing = doc_from_text("测试规定\n\n2024年1月1日施行\n\n<!-- INFO END -->\n\n"
+                           "第一条　依照《中华人民共和国民事诉讼法》（2021年修正）第一百二十七条第七项处理。\n\n"
+                           "第二条　依照《中华人民共和国民事诉讼法》（2017年修正）第一百一十九条处理。\n\n"
+                           "第三条　依照《中华人民共和国民事诉讼法》第一百二十七条处理。\n",
+                           "测试规定(2024-01-01).md")
+    slugs.assign([msf2021, msf2023, citing])
+    cits = citations.resolve([msf2021, msf2023, citing])
+    got = {c.out.article.anchor: c for c in cits.items if c.doc is citing}
+    assert (got["art_1"].target, got["art_1"].anchor, got["art_1"].note) == \
+        (msf2021, "art_127__para_1__point_7", "")
+    assert got["art_2"].target is msf2021 and "2017年修正文本不在本站" in got["art_2"].note
+    assert got["art_2"].version_named == "2017年修正"
+    assert got["art_3"].target is msf2023 and not got["art_3"].version_named
+    hover = next(s.title for p, s in cits.spans[id(citing)] if p is got["art_2"].out.paragraph)
+    assert hover.startswith("〔注意：引用的2017年修正文本不在本站，链接到本站时间最接近的版本")
+    stats = cits.stats()
+    assert (stats["naming_a_version"], stats["naming_a_version_found"]) == (2, 1)
+
+
+def test_references_in_a_text_without_articles():
+    """北京市耕地占用税适用税额的决定 (no articles) cites 《中华人民共和国耕地占用税法》第四条第二款、
+    第五条、第十二条第二款: linked from its 正文 page, listed as 被引用 on the cited articles."""
+    from build_tools import citations
+    law, decision = _load("经济法/耕地占用税法(2018-12-29).md",
+                          "DLC/北京地方法规/地方性法规/北京/北京市人民代表大会常务委员会关于北京市耕地占用税适用税额的决定(2019-07-26).md")
+    assert not decision.articles
+    cits = citations.resolve([law, decision])
+    got = [(c.out.text, c.status, c.anchor) for c in cits.items if c.doc is decision]
+    assert [(t, a) for t, _, a in got] == [("第四条第二款", "art_4__para_2"), ("第五条", "art_5"),
+                                           ("第十二条第二款", "art_12__para_2")]
+    assert all(c.out.article is None for c in cits.items if c.doc is decision)
+    p, span = cits.spans[id(decision)][1]
+    assert p.text[span.start:span.end] == "第五条" and span.target == (law.slug, "art_5")
+    [(d, place)] = cits.cited_by[law.slug]["art_5"]
+    assert d is decision and place.anchor == p.anchor and place.label == "正文"
+    stats = cits.stats()
+    assert stats["in_texts_without_articles"] == 3 and stats["in_texts_without_articles_linked"] == 3
+
+
+def test_export_all_carries_the_other_part_and_text_only_resolutions(tmp_path):
+    """export --all: 合同编's 本法第一百四十二条第一款 (in the 总则 file) and the references of a
+    decision without articles come out resolved, with target document and anchor."""
+    import json
+    import subprocess
+    import sys
+    src = tmp_path / "src"
+    (src / "民法典").mkdir(parents=True)
+    for f in ("民法典/总则.md", "民法典/合同编.md", "经济法/耕地占用税法(2018-12-29).md",
+              "DLC/北京地方法规/地方性法规/北京/北京市人民代表大会常务委员会关于北京市耕地占用税适用税额的决定(2019-07-26).md"):
+        shutil.copy(CORPUS / f, src / f if f.startswith("民法典") else src / f.split("/")[-1])
+    run = subprocess.run([sys.executable, "-m", "build_tools", "export", "--all", str(src)],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    docs = {(d["title"], d["source"].split("/")[-1]): d
+            for d in map(json.loads, run.stdout.splitlines())}
+    hetong = docs[("中华人民共和国民法典", "合同编.md")]
+    ref = next(r for r in hetong["references"] if r["text"] == "第一百四十二条第一款")
+    assert ref["status"] == "resolved" and ref["anchor"] == "art_466__para_1"
+    assert ref["target"]["slug"] == "zhonghuarenmingongheguo-minfadian-zongze"
+    assert ref["target"]["anchor"] == "art_142__para_1"
+    decision = next(d for (t, _), d in docs.items() if t.endswith("耕地占用税适用税额的决定"))
+    assert [(r["text"], r["status"], r["target"]["anchor"]) for r in decision["references"]] == [
+        ("第四条第二款", "resolved", "art_4__para_2"), ("第五条", "resolved", "art_5"),
+        ("第十二条第二款", "resolved", "art_12__para_2")]

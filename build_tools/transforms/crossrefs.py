@@ -75,7 +75,7 @@ def run(doc, ctx):
         for p in a.paragraphs:
             p.spans = [s for s in p.spans if s.kind != "ref"]
     outgoing = []
-    for ref in find_refs(doc):
+    for ref in find_refs(doc) or text_refs(doc):
         p = ref.paragraph
         if ref.status == "other":
             # references to other instruments: resolved once the collection is known
@@ -84,6 +84,11 @@ def run(doc, ctx):
                                      {k: v for k, v in ref.groups.items() if v}))
         if ref.status in ("resolved", "partial"):
             p.spans.append(Span(ref.start, ref.end, "ref", ("", ref.anchor), ref.title))
+        if ref.status == "unresolved" and (ref.groups or {}).get("art"):
+            # maybe an article of another file of the same instrument (a 民法典 编 citing
+            # 总则编's 本法第一百四十二条): looked up by build_tools/citations.py
+            outgoing.append(Outgoing(p, ref.owner, ref.start, ref.end, ref.text, "self",
+                                     {k: v for k, v in ref.groups.items() if v}))
         if ref.status == "unresolved":
             doc.report("reference_unresolved", "warning",
                        f"{ref.owner.label}中引用的“{ref.text}”在本文件中找不到（{ref.wanted}），"
@@ -112,8 +117,10 @@ class Outgoing:
     start: int
     end: int
     text: str              # 第十条第二款
-    how: str               # prefix (the instrument is named before it) | chain | sticky
+    how: str               # prefix (the instrument is named before it) | chain | sticky |
+                           # self (this instrument's article missing from this file)
     groups: dict           # the parsed numbers: art, suf, para, item, items, chap, sec, rel …
+    # article: None in a text without articles (text_refs)
 
 
 class _Index:
@@ -211,7 +218,26 @@ def find_refs(doc) -> list[Ref]:
     return refs
 
 
-def _refs_in(doc, index, art, p, para_no, text, state):
+def text_refs(doc) -> list[Ref]:
+    """References to other instruments in a text without articles (a decision, a notice, a
+    措施 in parts): only those naming another instrument — such a text has no article of its
+    own to point to.  Owner None; chains and the sticky rule as in articles."""
+    if doc.style == "statute" or doc.articles or AMENDING_TITLE.search(doc.title or ""):
+        return []
+    history = {id(p) for p in doc.history}
+    refs: list[Ref] = []
+    for _, p in doc.all_paragraphs():
+        text = p.text
+        if p.kind in ("heading", "toc", "note", "status", "label") or id(p) in history \
+                or "第" not in text:
+            continue
+        if AMENDING_TEXT.search(text) or text.startswith(("“", "\"")):
+            continue
+        refs.extend(_refs_in(doc, None, None, p, 0, text, {"last": None}, others_only=True))
+    return refs
+
+
+def _refs_in(doc, index, art, p, para_no, text, state, others_only=False):
     titles = title_ranges(text) if "《" in text else ()
     out = []
     prev = None           # (end, context, art, para, explicit) of the previous unit (chains)
@@ -242,7 +268,9 @@ def _refs_in(doc, index, art, p, para_no, text, state):
             context = "self" if rel else _context(text, s)
             if context == "sticky":
                 # 依照刑法第一百六十三条规定的…罪、第二百七十一条…: still the other law
-                sentence_start = max(text.rfind(c, 0, s) for c in SENTENCE_END)
+                # (in a text without articles a line or a table cell ends a sentence too)
+                sentence_start = max(text.rfind(c, 0, s) for c in
+                                     (SENTENCE_END + "\n\t" if others_only else SENTENCE_END))
                 context = "other" if other_from > sentence_start else "self"
         if context != "self":
             how = "chain" if (chained or (rel and prev is not None and prev[0] == s)) else \
@@ -251,7 +279,7 @@ def _refs_in(doc, index, art, p, para_no, text, state):
             prev = (e, context, None, None, False)
             other_from = s
             continue
-        if chained and base_art is None and not g["art"] and not g["chap"]:
+        if others_only or (chained and base_art is None and not g["art"] and not g["chap"]):
             prev = (e, "self", None, None, False)
             continue            # follows a reference that could not be resolved
         explicit = bool(rel or g["art"]) or (chained and prev[4])
@@ -273,6 +301,8 @@ def _refs_in(doc, index, art, p, para_no, text, state):
         if ref.status == "partial" and not explicit:
             ref = Ref(None, 0, 0, "", "skipped")    # 第五项 of no article we can tell
         ref.paragraph, ref.start, ref.end, ref.text, ref.owner = p, s, e, m.group(0), art
+        if ref.groups is None:
+            ref.groups = g
         out.append(ref)
         if ref.status == "resolved" and g["art"] and ref.art is not art:
             state["last"] = (ref.art, ref.para if g["para"] else None)

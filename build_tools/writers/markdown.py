@@ -740,6 +740,7 @@ CODE_TITLES = {
     "numbering_starts_late": "条文编号起点", "numbering_restarted": "条文编号重新开始",
     "encoding_normalized": "编码与换行", "front_matter_invalid": "文件头错误",
     "front_matter_type": "文件头字段类型错误", "reference_unresolved": "无法解析的引用",
+    "reference_other_part": "引用同一法律另一部分的条文",
     "heading_title_conflict": "章节标题不一致", "heading_position_conflict": "章节标题位置不一致",
     "duplicate_item_number": "项的编号重复", "no_title": "缺少标题",
     "version_grouping": "版本归并", "version_date": "版本日期", "status_conflict": "状态冲突",
