@@ -749,7 +749,8 @@ def _main(argv=None) -> int:
                 ctx = p.text[max(0, c.out.start - 30):c.out.end + 5]
                 where = f"{c.target.slug}#{c.anchor}" if c.target is not None else ""
                 version = version_label(c.target) if c.target is not None else ""
-                print(f"[{status}:{c.reason}] {c.doc.title}（{start_date(c.doc)}）{c.out.article.label} "
+                where_from = c.out.article.label if c.out.article is not None else "正文"
+                print(f"[{status}:{c.reason}] {c.doc.title}（{start_date(c.doc)}）{where_from} "
                       f"«{ctx}» -> {c.name} {where} {c.label} {version}{' 〔' + c.note + '〕' if c.note else ''}")
     return 0
 
