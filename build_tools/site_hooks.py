@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import yaml
-from markdown.extensions import Extension
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))     # hooks load by file path
-from build_tools import site_nav  # noqa: E402
+from build_tools import site_markdown, site_nav  # noqa: E402
 
 PRE = re.compile(r"(<pre\b.*?</pre>)", re.S)
 INDENT = re.compile(r"\n\s*")
@@ -27,27 +26,9 @@ def _shard():
     return k, n
 
 
-# Inline patterns the generated Markdown never needs: it writes no reference, image or auto
-# link.  Kept: backtick (file names), escape, link, linebreak, entity, em_strong (the home
-# page's **状态**) and html: the comparison pages (新旧对照) mark changes with <del>, <ins>
-# and <br> in table cells; source text never reaches it as HTML (markdown.escape turns < into &lt;).
-UNUSED_INLINE = ("reference", "image_link", "image_reference", "short_reference",
-                 "short_image_ref", "autolink", "automail")
-
-
-class _LeanInline(Extension):
-    """Each page's text runs through 7 inline patterns, not 14 (the HTML is the same:
-    tests/test_site.py builds the seeds both ways)."""
-
-    def extendMarkdown(self, md):
-        for name in UNUSED_INLINE:
-            if name in md.inlinePatterns:
-                md.inlinePatterns.deregister(name)
-
-
 def on_config(config):
     if os.environ.get("REGSITE_FULL_MARKDOWN") != "1":
-        config["markdown_extensions"].append(_LeanInline())
+        config["markdown_extensions"].append(site_markdown.LeanMarkdown())
     nav_file = Path(config["docs_dir"]) / ".nav.yml"
     if config.get("nav") is None and nav_file.exists():
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml: a large nav loads 10x faster
@@ -58,26 +39,35 @@ def on_config(config):
     return config
 
 
+def on_env(env, config, files):
+    """A template is read once per build: the environment does not look at each template
+    file's time stamp again at every include (about 40 per page)."""
+    env.auto_reload = False
+    return env
+
+
 def on_nav(nav, config, files):
-    """With a shard set, the whole navigation is known, but only this shard's pages (and,
-    for shard 0, the static files) are rendered."""
+    """With a shard set, the whole navigation is known, but only this shard's pages and
+    static files (the search index's, the theme's) are written: every n-th of each, in the
+    order of their paths."""
     shard = _shard()
     if shard:
         from mkdocs.structure.files import InclusionLevel
         k, n = shard
         pages = sorted((f for f in files if f.is_documentation_page()), key=lambda f: f.src_uri)
-        mine = {id(f) for i, f in enumerate(pages) if i % n == k}
+        others = sorted((f for f in files if not f.is_documentation_page()), key=lambda f: f.src_uri)
+        mine = {id(f) for group in (pages, others) for i, f in enumerate(group) if i % n == k}
         for f in files:
-            if (f.is_documentation_page() and id(f) not in mine) or \
-                    (not f.is_documentation_page() and k != 0):
+            if id(f) not in mine:
                 f.inclusion = InclusionLevel.EXCLUDED
     return nav
 
 
 def on_page_context(context, page, config, nav):
-    """The navigation's items, written by site_nav.py instead of Material's Jinja partials."""
+    """The navigation's items and the table of contents, written by site_nav.py instead of
+    Material's Jinja partials."""
     if os.environ.get("REGSITE_MATERIAL_NAV") != "1":
-        context["regsite_nav_items"] = site_nav.items(nav, page)
+        context["regsite_nav_items"], context["regsite_toc"] = site_nav.render(nav, page)
     return context
 
 
