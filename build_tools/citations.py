@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import numerals
+from . import hierarchy
 from .model import Span
 from .transforms import crossrefs
 
@@ -590,7 +590,8 @@ def _locate(c, names, title, base, indexes, edition=None) -> Citation:
         else:
             edition, note = edition_in_force(eds, c.doc)
         c.note = note
-    number = _int(g.get("art"))
+    n = hierarchy.numbers(g)
+    number = n.art
     if g.get("art") and number is None:
         c.reason = "number_unreadable"
         return c
@@ -608,7 +609,7 @@ def _locate(c, names, title, base, indexes, edition=None) -> Citation:
         return c
     target_doc, art = None, None
     if number is not None:
-        suffix = _int(g.get("suf")) or 0 if g.get("suf") else 0
+        suffix = n.suf
         for d in edition:
             if d.style != "statute":
                 continue
@@ -632,40 +633,25 @@ def _locate(c, names, title, base, indexes, edition=None) -> Citation:
         c.reason = "no_article"
         return c
     index = indexes.get(target_doc)
-    para_n = _int(g.get("para"))
-    item = g.get("item") or g.get("item2")
-    item_n = _int(item)
+    para_n, item_n = n.para, n.item
     paras = [para_n] if para_n else None
     rel = g.get("rel") or ""
     if rel:
         if rel.startswith("前") and rel.endswith("款") and base is not None and not g.get("art"):
-            n = crossrefs.RANGE_WORDS.get(rel[1], 1) if len(rel) == 3 else 1
-            paras = list(range(1, n + 1))
+            paras = list(range(1, hierarchy.range_count(rel) + 1))
         else:
             c.target, c.reason = target_doc, "relative"
             return c
     if paras is None and item_n is not None and base is not None and base[1] is not None \
             and not g.get("art"):
         paras = [base[1]]
-    items = g.get("items")
-    item_text = f"第{items}项".replace("(", "（").replace(")", "）") if items and len(items) > 4 \
-        and re.search(r"、|和|至|或者", items) else None
-    ref = crossrefs._locate(index, art, paras, item_n, None, 0, item_text)
+    ref = crossrefs._locate(index, art, paras, item_n, None, 0, hierarchy.items_label(g.get("items")))
     c.target, c.article, c.anchor, c.label, c.para = target_doc, art, ref.anchor, ref.title, ref.para
     if ref.status == "partial":
         c.status, c.reason = "partial", "paragraph_or_item_not_in_text"
     else:
         c.status = "resolved"
     return c
-
-
-def _int(text):
-    if not text:
-        return None
-    try:
-        return numerals.to_int(text)
-    except ValueError:
-        return None
 
 
 def _hover(c) -> str:

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 
-from . import eids, numerals
+from . import eids, hierarchy, numerals
+from .hierarchy import ARTICLE_LABEL, DIVISION_LABEL, DIVISIONS, ITEM_MARK, RANK, UNNUMBERED
 from .model import Article, Division, Document, Paragraph
 
-N = numerals.NUM
-DIVISION_RE = re.compile(rf"^第({N})(编|分编|章|节)(?:[\s\u3000]+(.*)|(?=[^\s\u3000条款项])(.*))?$")
-ARTICLE_RE = re.compile(rf"^第({N})条(?:之({N}))?(?:[\s\u3000]+(.*))?$", re.S)
-ITEM_RE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
+# the words and label patterns come from hierarchy.py; a heading's label is no reference, so
+# 第三章条… is not a heading (the lookahead after the label)
+_BELOW = hierarchy.ARTICLE + hierarchy.PARAGRAPH + hierarchy.ITEM
+DIVISION_RE = re.compile(rf"^{DIVISION_LABEL}(?:[\s\u3000]+(.*)|(?=[^\s\u3000{_BELOW}])(.*))?$")
+ARTICLE_RE = re.compile(rf"^{ARTICLE_LABEL}(?:[\s\u3000]+(.*))?$", re.S)
+ITEM_RE = re.compile(rf"^{ITEM_MARK}")
 SUBITEM_RE = re.compile(r"^(\d+)[．.、](?!\d)")
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
 MEASURE_RE = re.compile(r"^(\d+)[．.](?!\d)\s*(.*)$")
@@ -27,8 +30,6 @@ ANNEX_RE = re.compile(r"^(附[\s\u3000]*[件表录]|附(?=[\s\u3000]*[:：]))[\s
                       r"(?:[\s\u3000]*[:：][\s\u3000]*(.*)|[\s\u3000]+(.*))?$")
 ANNEX_LIST = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[.．、]")   # 附件：1.… 2.… lists annexes
 SELF_REFERENCE = re.compile(r"^本(措施|文件|办法|方案|通知|意见|规定|细则|政策)")
-KIND_OF = {"编": "book", "分编": "subbook", "章": "chapter", "节": "section"}
-RANK = {"book": 0, "subbook": 1, "chapter": 2, "section": 3, "part": 0, "subpart": 1}
 WS = re.compile(r"[\s\u3000]+")
 
 
@@ -171,11 +172,7 @@ def _division_match(b):
         number = numerals.to_int(m.group(1))
     except ValueError:
         return None
-    return KIND_OF[m.group(2)], number, f"第{m.group(1)}{m.group(2)}", title
-
-
-# 附则 / 总则 / 分则 without a number: the eId names the division by this closed vocabulary
-UNNUMBERED = {"附则": "final", "总则": "general", "分则": "special"}
+    return DIVISIONS[m.group(2)], number, f"第{m.group(1)}{m.group(2)}", title
 
 
 class _Statute:
@@ -283,7 +280,7 @@ class _Statute:
         when the heading's title runs into the label of the next article (the number after the
         last article read, or 第一条)."""
         last = self.doc.articles[-1].number if self.doc.articles else 0
-        for m in re.finditer(rf"第({N})条(?:之({N}))?", title):
+        for m in re.finditer(ARTICLE_LABEL, title):
             if m.start() == 0 or m.group(2) or _num(m.group(1)) != last + 1:
                 continue
             label = m.group(0)
@@ -434,12 +431,7 @@ class _Statute:
         art.paragraphs.append(classify(text, line, art.paragraphs))
 
 
-def _num(text):
-    """The value of a Chinese numeral, or None for one that cannot be read (十十)."""
-    try:
-        return numerals.to_int(text)
-    except ValueError:
-        return None
+_num = hierarchy.number     # the value of a numeral, or None for one that cannot be read (十十)
 
 
 FOOTNOTE_RE = re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩][ \u3000]+\S")

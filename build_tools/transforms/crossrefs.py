@@ -23,20 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import numerals
+from .. import hierarchy, numerals
 from ..model import Span
 
-N = numerals.NUM
-UNIT = re.compile(
-    rf"(?=前|本[条款]|第)"
-    rf"(?P<rel>前[两二三四]?款|前[两二三]?条|本条(?!例)|本款|前项)?"
-    rf"(?:第(?P<book>{N})编(?:第(?P<subbook>{N})分编)?)?"
-    rf"(?:第(?P<chap>{N})章(?:第(?P<sec>{N})节)?)?"
-    rf"(?:第(?P<art>{N})条(?:之(?P<suf>{N}))?)?"
-    rf"(?:第(?P<para>{N})款)?"
-    rf"(?:第(?P<items>[（(](?P<item>{N})[）)](?:(?:、|和|至|或者)第?[（(](?:{N})[）)])*)项"
-    rf"|第(?P<item2>{N})项)?"
-    rf"(?:第(?P<sub>{N})目)?")
+# a relative reference (前款, 本条 …) and/or the numbered one of hierarchy.REFERENCE
+UNIT = re.compile(rf"(?=前|本[条款]|第)(?P<rel>{hierarchy.RELATIVE})?{hierarchy.REFERENCE}")
 CONNECTOR = re.compile(r"、以及|、|和|及|以及|或者|或|与|至|到|、或者")
 SELF_PREFIX = re.compile(
     r"本(?:条例|法|办法|规定|细则|解释|决定|规则|准则|措施|章程|标准|规程|法典|纲要|实施细则|实施条例|"
@@ -49,7 +40,6 @@ SENTENCE_END = "。；"
 AMENDING_TITLE = re.compile(r"修正案|关于修改|关于废止|修改.{0,60}的决定|修正.{0,60}的决定")
 AMENDING_TEXT = re.compile(r"修改为|修订为|增加一[条款项]|增加[两二三四五六七八九十]+[条款项]|删去|"
                            r"作为第[^，。；]{1,12}[条款项]|原第[^，。；]{1,12}[条款项]")
-RANGE_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4}
 
 
 @dataclass
@@ -173,12 +163,6 @@ def _adjacent(a, b):
     return (b.number == a.number and b.suffix > a.suffix) or \
         (b.number == a.number + 1 and b.suffix == 0)
 
-
-def _int(text):
-    try:
-        return numerals.to_int(text)
-    except ValueError:
-        return None
 
 
 def title_ranges(text):
@@ -312,8 +296,8 @@ def _refs_in(doc, index, art, p, para_no, text, state, others_only=False):
 
 def _division(doc, g):
     """本法第三章 / 第二章第三节 -> the division, when its number is unique in the document."""
-    chap = _int(g["chap"])
-    sec = _int(g["sec"]) if g["sec"] else None
+    n = hierarchy.numbers(g)
+    chap, sec = n.chap, n.sec
     chapters = [d for d in doc.divisions if d.kind == "chapter" and d.number == chap]
     if len(chapters) != 1:
         return Ref(None, 0, 0, "", "skipped")
@@ -338,12 +322,12 @@ def _context(text, start):
 
 def _resolve(doc, index, art, p, para_no, m, g, rel, item, base_art, base_para):
     """Find the target of one unit. base_art/base_para are inherited along a chain."""
-    para_n = _int(g["para"]) if g["para"] else None
-    item_n = _int(item) if item else None
+    num = hierarchy.numbers(g)
+    para_n, item_n = num.para, num.item
     target_art = None
     paras_wanted = None          # 款 numbers asked for (前两款 -> [1, 2])
     if rel and rel[0] == "前" and rel[-1] == "条":
-        n = RANGE_WORDS.get(rel[1], 1) if len(rel) == 3 else 1
+        n = hierarchy.range_count(rel)
         prev = index.previous(art, n)
         if not prev:
             return _fail("上一条在原文中缺失")
@@ -351,7 +335,7 @@ def _resolve(doc, index, art, p, para_no, m, g, rel, item, base_art, base_para):
             return _ok(prev[0].anchor, "、".join(a.label for a in prev), prev[-1], None)
         target_art = prev[0]
     elif rel and rel[0] == "前" and rel[-1] == "款":
-        n = RANGE_WORDS.get(rel[1], 1) if len(rel) == 3 else 1
+        n = hierarchy.range_count(rel)
         if para_no - n < 1:
             return _fail("所在段落已是本条第一款，原文的分段可能有误")
         target_art, paras_wanted = art, list(range(para_no - n, para_no))
@@ -364,8 +348,7 @@ def _resolve(doc, index, art, p, para_no, m, g, rel, item, base_art, base_para):
     elif rel == "本条":
         target_art = art
     if g["art"]:
-        number = _int(g["art"])
-        suffix = (_int(g["suf"]) or 0) if g["suf"] else 0
+        number, suffix = num.art, num.suf
         if number is None:
             return Ref(None, 0, 0, "", "skipped")
         target_art = index.by_key.get((getattr(art, "seq", 0), (number, suffix)))
@@ -377,10 +360,7 @@ def _resolve(doc, index, art, p, para_no, m, g, rel, item, base_art, base_para):
             paras_wanted = [base_para]
     if para_n is not None:
         paras_wanted = [para_n]
-    items = g["items"]
-    item_text = f"第{items}项".replace("(", "（").replace(")", "）") if items and len(items) > 4 \
-        and re.search(r"、|和|至|或者", items) else None
-    return _locate(index, target_art, paras_wanted, item_n, art, para_no, item_text)
+    return _locate(index, target_art, paras_wanted, item_n, art, para_no, hierarchy.items_label(g["items"]))
 
 
 def _fail(wanted):
@@ -391,15 +371,7 @@ def _ok(anchor, title, art, para, status="resolved", wanted=""):
     return Ref(None, 0, 0, "", status, anchor, title, wanted=wanted or title, art=art, para=para)
 
 
-def _label(art_label, paras, item_n, item_text=None):
-    out = art_label
-    if paras:
-        out += "、".join(f"第{numerals.to_chinese(k)}款" for k in paras)
-    if item_text:
-        out += item_text
-    elif item_n:
-        out += f"第（{numerals.to_chinese(item_n)}）项"
-    return out
+_label = hierarchy.label
 
 
 def _locate(index, target, paras_wanted, item_n, here, para_no, item_text=None):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import numerals
+from .. import hierarchy, numerals
 
 N = numerals.NUM
 
@@ -58,7 +58,7 @@ ALIAS = re.compile(r"^(?:以下简称|以下称|简称|下称)[“‘]?([^”’
 # 所称 / 所指 / 规定的 after a scope phrase at the start of a sentence
 SO_CALLED = re.compile(r"(所称|所指|所说|中所称|中所指|所规定的|规定的)的?")
 # a run of article / 款 / 项 numbers: 第七条第（二）项, 第二十一条和第二十二条, 第二项、第三项
-REFS = rf"(?:(?:第(?:{N})[条款项目]|第[（(](?:{N})[）)]项|之(?:{N}))(?:[、和及与至]|以及|或者)?)+"
+REFS = hierarchy.REFERENCE_RUN
 SCOPE_DIV = re.compile(r"^本(?:章|节|编|分编)(?:中)?$")
 SCOPE_ART = re.compile(rf"^(?:本条|本款|前款|前[两二三四]款)(?:{REFS})?(?:中)?$|"
                        rf"^(?:本条)?第(?:{N})款(?:{REFS})?(?:中)?$")
@@ -245,11 +245,7 @@ def _scope(doc, owner, phrase):
     if SCOPE_NAMED_ART.match(phrase):
         anchors = []
         seq = getattr(art, "seq", 0) if art is not None else 0
-        for num, suf in re.findall(rf"第({N})条(?:之({N}))?", phrase):
-            try:
-                key = (numerals.to_int(num), numerals.to_int(suf) if suf else 0)
-            except ValueError:
-                continue
+        for key in hierarchy.article_keys(phrase):
             target = next((a for a in doc.articles if a.key == key and getattr(a, "seq", 0) == seq),
                           None)
             if target is not None:

@@ -253,7 +253,9 @@ def write_standalone(docs, out) -> None:
     for name, text in build(docs)[0].items():
         (out / "search" / name).write_text(text, encoding="utf-8")
     (out / "assets").mkdir(exist_ok=True)
-    engine = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "regsearch.js"
-    shutil.copy(engine, out / "assets" / "regsearch.js")
+    assets = Path(__file__).resolve().parents[2] / "overrides" / "assets"
+    for name in ("reghierarchy.js", "regsearch.js"):      # the engine and the numerals it uses
+        shutil.copy(assets / name, out / "assets" / name)
     (out / "index.html").write_text('<!doctype html><meta charset="utf-8"><title>search</title>'
+                                    '<script src="assets/reghierarchy.js"></script>'
                                     '<script src="assets/regsearch.js"></script>', encoding="utf-8")

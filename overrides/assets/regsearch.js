@@ -118,32 +118,8 @@
     return out;
   }
 
-  var CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9};
-  function cnToInt(s) {
-    if (/^\d+$/.test(s)) return parseInt(s, 10);
-    var total = 0, section = 0, num = 0;
-    for (var i = 0; i < s.length; i++) {
-      var ch = s[i];
-      if (ch in CN) { num = CN[ch]; continue; }
-      var unit = {"十": 10, "百": 100, "千": 1000}[ch];
-      if (!unit) return NaN;
-      section += (num || (unit === 10 ? 1 : 0)) * unit; num = 0;
-    }
-    return total + section + num;
-  }
-  var DIGITS = "零一二三四五六七八九";
-  function intToCn(n) {
-    if (n === 0) return "零";
-    var units = ["", "十", "百", "千"], out = "", zero = false, s = String(n);
-    for (var i = 0; i < s.length; i++) {
-      var d = +s[i], u = units[s.length - 1 - i];
-      if (d === 0) { zero = true; continue; }
-      if (zero && out) out += "零";
-      zero = false;
-      out += (d === 1 && u === "十" && !out ? "" : DIGITS[d]) + u;
-    }
-    return out;
-  }
+  /* numerals and the reading of a citation: assets/reghierarchy.js, loaded before this */
+  var H = window.regHierarchy;
 
   function escapeHtml(s) {
     return s.replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; });
@@ -169,26 +145,21 @@
 
   /* ---------------------------------------------------------------- citations */
 
-  var NUM = "[零〇一二两三四五六七八九十百千\\d]+";
   /* 《…》第三十一条之一第二款第三项第1目; the document part, 之, 款, 项 and 目 are optional. */
-  var CITE = new RegExp("^(?:《([^》]+)》|(\\S*?))\\s*第(" + NUM + ")条(?:之([一二三四五六七八九十\\d]+))?" +
-                        "(?:第(" + NUM + ")款)?(?:第(" + NUM + ")项)?(?:第(" + NUM + ")目)?$");
-
   function citation(query) {
-    var m = CITE.exec(query.replace(/\s+/g, " ").trim());
-    if (!m) return null;
-    var number = cnToInt(m[3]), suffix = m[4] ? cnToInt(m[4]) : 0;
-    if (!number) return null;
+    var c = H.citation(query);
+    if (!c || !c.number) return null;
+    var number = c.number, suffix = c.suffix;
     var anchor = "art_" + number + (suffix ? "-" + suffix : "");
-    var label = "第" + intToCn(number) + "条" + (suffix ? "之" + intToCn(suffix) : "");
+    var label = "第" + H.toChinese(number) + "条" + (suffix ? "之" + H.toChinese(suffix) : "");
     /* 款, 项, 目: the eId below the article (an item cited without its 款 is in the first) */
-    var para = m[5] ? cnToInt(m[5]) : 0, point = m[6] ? cnToInt(m[6]) : 0, sub = m[7] ? cnToInt(m[7]) : 0;
+    var para = c.para, point = c.item, sub = c.sub;
     var below = "";
     if (para || point) below = "__para_" + (para || 1);
     if (point) below += "__point_" + point + (sub ? "__point_" + sub : "");
-    if (para) label += "第" + intToCn(para) + "款";
-    if (point) label += "第" + intToCn(point) + "项" + (sub ? "第" + intToCn(sub) + "目" : "");
-    return {anchor: anchor, below: below, label: label, titlePart: m[1] || m[2] || ""};
+    if (para) label += "第" + H.toChinese(para) + "款";
+    if (point) label += "第" + H.toChinese(point) + "项" + (sub ? "第" + H.toChinese(sub) + "目" : "");
+    return {anchor: anchor, below: below, label: label, titlePart: c.title};
   }
 
   /* -> Promise of the documents a citation names (at most 5, the title given exactly first,
@@ -254,7 +225,7 @@
     var want = /__para_(\d+)(?:__point_(\d+))?/.exec(cite.below);
     for (var i = 0; i < lines.length; i++) {
       if ((m = /^（([一二三四五六七八九十]+)）/.exec(lines[i]))) {
-        item = cnToInt(m[1]);
+        item = H.toInt(m[1]);
         if (para === +want[1] && want[2] && item === +want[2]) return lines[i];
       } else if (/^\d+[．.]/.test(lines[i])) {
         continue;

@@ -157,7 +157,6 @@
      the reader's chosen style (official, the default, or academic; see README). */
 
   var CITE_STYLE_KEY = "regsite.citeStyle";
-  var CN_DIGITS = "零一二三四五六七八九";
 
   function citeStyle() {
     try { return localStorage.getItem(CITE_STYLE_KEY) === "academic" ? "academic" : "official"; }
@@ -169,17 +168,9 @@
     refreshCitations();
   }
 
+  /* numerals: assets/reghierarchy.js, loaded before this */
   function chineseNumber(n) {
-    if (n === 0) return "零";
-    var units = ["", "十", "百", "千"], out = "", zero = false, s = String(n);
-    for (var i = 0; i < s.length; i++) {
-      var d = +s[i], u = units[s.length - 1 - i];
-      if (d === 0) { zero = true; continue; }
-      if (zero && out) out += "零";
-      zero = false;
-      out += (d === 1 && u === "十" && !out ? "" : CN_DIGITS[d]) + u;
-    }
-    return out;
+    return window.regHierarchy.toChinese(n);
   }
 
   function publicUrl(id) {
