@@ -166,6 +166,11 @@ def editions(group) -> list[list]:
     return sorted(by.values(), key=lambda e: max(start_date(d) for d in e))
 
 
+def _address(doc) -> str:
+    """A built document's permanent address (SLUG-vYYYY-MM-DD), "" when it has none."""
+    return ((doc.derived or {}).get("version") or {}).get("address", "")
+
+
 def edition_in_force(eds: list[list], citing) -> tuple[list, str]:
     """The edition of a cited instrument the citing document means, and a note for the
     reader when it is not the one in force on the citing document's date.
@@ -184,7 +189,7 @@ def edition_in_force(eds: list[list], citing) -> tuple[list, str]:
     from . import versions
     if any((d.derived or {}).get("version") for e in eds for d in e):
         slug = versions.slug_in_force(eds[0][0], when)
-        chosen = next((e for e in eds if any(d.slug == slug for d in e)), None) if slug else None
+        chosen = next((e for e in eds if any(slug in (d.slug, _address(d)) for d in e)), None) if slug else None
         if chosen is not None:
             return chosen, ""
         if slug is None:
