@@ -6,7 +6,7 @@ module is collection-level: it runs after every document has been read (commands
 and needs nothing but the finished documents and the build date.
 
     group(docs)               -> [Work], every document in exactly one work
-    events(doc)               -> [Event] read from the document's 题注 (history)
+    events(doc)               -> [Event] read from the document's 题注 (history.py)
     apply(docs, today)        -> [Work] and each document's collection status set
     version_in_force(work, d) -> the version in force on date d (None if none was)
     slug_in_force(doc, d)     -> the same from a built document alone (its slug)
@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from .history import Event, events  # noqa: F401  (the 题注 reader; events(doc) is part of this module's API)
+
 PREFIX = "中华人民共和国"
 DRAFT_WORDS = ("征求意见稿", "草案", "送审稿", "公开征求意见稿")
 IN_FORCE = "现行有效"
@@ -29,34 +31,9 @@ FILE_DATE = re.compile(r"[（(](\d{4}-\d{2}-\d{2})[)）]")
 # trailing labels that name a stage or a version, not the instrument
 # （2017年修正） names a version; （1988年） after 宪法修正案 names the instrument and stays
 LABEL = re.compile(r"[（(][^（）()]*(?:草案|征求意见|送审|修订|修正)[^（）()]*[)）]")
-DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-DATE_RE = re.compile(DATE)
-ORDINAL = re.compile(r"第([一二三四五六七八九十]+)次(修正|修订)")
-INSTRUMENT = re.compile(r"《((?:[^《》]|《[^《》]*》)+)》")
 
 
 # ------------------------------------------------------------------ data
-
-@dataclass
-class Event:
-    date: str              # ISO date
-    kind: str              # 通过 | 批准 | 公布 | 修正 | 修订 | 施行 | 废止
-    body: str = ""         # 第十二届全国人民代表大会常务委员会第二十九次会议
-    ordinal: int = 0       # 2 for 第二次修正
-    instrument: str = ""   # 关于修改〈中华人民共和国法官法〉等八部法律的决定
-    line: Optional[int] = None
-    text: object = None    # the Version of the collection whose text this event made
-
-    @property
-    def version(self) -> str:
-        """The address (slug) of the text this event made, "" when not in the collection."""
-        return self.text.address if self.text is not None else ""
-
-    @property
-    def label(self) -> str:
-        n = f"第{_cn(self.ordinal)}次" if self.ordinal else ""
-        return f"{n}{self.kind}"
-
 
 @dataclass
 class Version:
@@ -117,23 +94,6 @@ class Work:
 
 # ------------------------------------------------------------------ titles and issuers
 
-def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-
-
-def _cn_int(s: str) -> int:
-    from .numerals import to_int
-    try:
-        return to_int(s)
-    except Exception:
-        return 0
-
-
 def normalise_title(title: str) -> str:
     """The instrument's name without the 中华人民共和国 prefix (also inside 《》), stage and
     version labels, spaces and width differences of brackets."""
@@ -181,66 +141,6 @@ def family(doc) -> str:
 
 def is_draft(doc) -> bool:
     return doc.declared_status in DRAFT_WORDS
-
-
-# ------------------------------------------------------------------ events
-
-def _iso(y, m, d) -> str:
-    try:
-        return dt.date(int(y), int(m), int(d)).isoformat()
-    except ValueError:
-        return ""
-
-
-def events(doc) -> list[Event]:
-    """The history notes (题注) as events, in source order.
-
-    Each date starts a clause that runs to the next date; the clause's verb names the kind
-    (…第二次修正, …通过, 公布, 自…起施行).  A date preceded by 自 is an effective date."""
-    from .transforms.metadata import joined
-    out: list[Event] = []
-    for p in doc.history:
-        text = p.text
-        matches = list(DATE_RE.finditer(text))
-        clauses = [text[m.end():(matches[i + 1].start() if i + 1 < len(matches) else len(text))]
-                   for i, m in enumerate(matches)]
-        for i, m in enumerate(matches):
-            date = _iso(*m.groups())
-            clause = clauses[i]
-            before = text[max(0, m.start() - 2):m.start()]
-            if not date:
-                continue
-            if "自" in before and "施行" in clause:
-                out.append(Event(date, "施行", line=p.line))
-                continue
-            kind, ordinal = _kind(clause)
-            if not kind and joined(clause) and i + 1 < len(clauses):
-                kind, ordinal = _kind(clauses[i + 1])      # adopted jointly: the next clause's act
-            if not kind:
-                continue
-            inst = INSTRUMENT.search(clause)
-            cut = min([x for x in (clause.find("《"), clause.rfind(kind)) if x >= 0] or [len(clause)])
-            body = clause[:cut].strip(" 　，,、根据")
-            body = re.sub(r"(公布|发布|通过|批准)$", "", body).strip()
-            name = inst.group(1).replace("<", "〈").replace(">", "〉") if inst else ""
-            out.append(Event(date, kind, body, ordinal, name, p.line))
-            if kind == "公布" and "施行" in clause and "起施行" not in clause:
-                out.append(Event(date, "施行", line=p.line))     # 公布施行
-    return out
-
-
-def _kind(clause: str) -> tuple[str, int]:
-    m = ORDINAL.search(clause)
-    if m:
-        return m.group(2), _cn_int(m.group(1))
-    for word, kind in (("修正", "修正"), ("修订", "修订"), ("修改", "修正"), ("批准", "批准"),
-                       ("通过", "通过"), ("公布", "公布"), ("发布", "公布"), ("印发", "公布"),
-                       ("废止", "废止"), ("施行", "施行")):
-        if word in clause:
-            if kind == "通过" and ("修正案" in clause or "修改" in clause):
-                return "修正", 0
-            return kind, 0
-    return "", 0
 
 
 # ------------------------------------------------------------------ grouping

@@ -4,16 +4,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import numerals
+from .. import history, numerals
+from ..history import DATE, DATE_RE
 from ..readers.plaintext import STATUS_LABEL
 
-DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-DATE_RE = re.compile(DATE)
 KINDS = ["实施细则", "实施办法", "修正案", "条例", "规定", "办法", "细则", "决定",
          "措施", "意见", "方案", "通知", "解释", "规则", "规划", "纲要", "批复", "决议", "公告", "答复",
          "法典", "宪法", "法"]
-EVENT_WORDS = [("批准", "approved"), ("修订", "amended"), ("修正", "amended"), ("公布", "published"),
-               ("发布", "published"), ("印发", "published"), ("施行", "effective"), ("通过", "passed")]
+# the dates named after the events of the 题注 (history.py)
+DATE_OF = {"通过": "passed", "批准": "approved", "公布": "published", "修正": "amended", "修订": "amended",
+           "施行": "effective"}
 EFFECTIVE_RE = re.compile(rf"自{DATE}起(?:施行|执行|实施)")
 BLANK_RE = re.compile(r"自\s*年\s*月\s*日起(?:施行|执行|实施)")
 # The instrument naming itself: 本条例, 本办法, 本暂行规定, 本文件 … (never 本市, 本条, 本法)
@@ -83,29 +83,18 @@ def _status_label(doc):
 
 
 def _history_dates(doc):
-    for p in doc.history:
-        matches = list(DATE_RE.finditer(p.text))
-        clauses = [p.text[m.end():(matches[i + 1].start() if i + 1 < len(matches) else len(p.text))]
-                   for i, m in enumerate(matches)]
-        names = [next((n for w, n in EVENT_WORDS if w in c), None) for c in clauses]
-        for i in range(len(clauses) - 2, -1, -1):      # 某院…会议、某日某院…会议通过: one adoption
-            if names[i] is None and joined(clauses[i]):
-                names[i] = names[i + 1]
-        for i, m in enumerate(matches):
-            clause, name, date = clauses[i], names[i], iso(m)
-            if not name or not date:
-                continue
-            if name == "passed" and ("修正案" in clause or "修改" in clause or "决定" in clause):
-                name = "amended"
-            joint = i + 1 < len(matches) and joined(clause) or i > 0 and joined(clauses[i - 1])
-            if name == "passed" and "passed" in doc.dates and not joint:
-                name = "amended"
-            if name == "amended":
-                doc.dates["amended"] = max(doc.dates.get("amended", date), date)
-            else:
-                doc.dates.setdefault(name, date)
-            if "公布施行" in clause or ("公布" in clause and "施行" in clause):
-                doc.dates.setdefault("effective", date)
+    """passed, approved, published, amended (the latest), effective from the 题注's events; a
+    second adoption not done jointly is an amendment."""
+    for e in history.events(doc):
+        name = DATE_OF.get(e.kind)
+        if name is None:
+            continue
+        if name == "passed" and "passed" in doc.dates and not e.joint:
+            name = "amended"
+        if name == "amended":
+            doc.dates["amended"] = max(doc.dates.get("amended", e.date), e.date)
+        else:
+            doc.dates.setdefault(name, e.date)
     # a notice for comments: its closing date line and its deadline
     for p in doc.preamble:
         m = re.fullmatch(DATE, p.text.strip())
@@ -200,11 +189,6 @@ def iso_ymd(y, m, d) -> str | None:
         return dt.date(int(y), int(m), int(d)).isoformat()
     except ValueError:
         return None
-
-
-def joined(clause: str) -> bool:
-    """A clause that ends in 、 or 和 runs on into the next dated clause, which names the act."""
-    return clause.rstrip(" 　").endswith(("、", "和", "及"))
 
 
 def _issuer(doc):
