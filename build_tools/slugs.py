@@ -51,6 +51,14 @@ def word_freq(word: str) -> int:
     return _FREQ[word]
 
 
+def preload() -> None:
+    """Load jieba's dictionary and pypinyin's tables now (before worker processes are forked,
+    which then share them instead of loading their own)."""
+    from pypinyin import Style, lazy_pinyin
+    _tokenizer()
+    lazy_pinyin("中文", style=Style.NORMAL, errors="ignore")
+
+
 def base_slug(title: str) -> str:
     slug = _MEMO.get(title)
     if slug is None:
