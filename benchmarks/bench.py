@@ -76,30 +76,35 @@ def _multiplied(n: int, src: Path) -> Path:
     return src
 
 
-def _tree_rss_mb(pgid: int) -> float:
-    """Resident memory of every process in the process group, in MB."""
-    total = 0
+def _tree_rss_mb(pgid: int) -> tuple[float, float]:
+    """Memory of every process in the process group, in MB: the sum of their resident sizes
+    (a page a forked process shares with its parent counts in both), and the sum of their
+    proportional set sizes (a shared page counts once, split between the processes)."""
+    total = pss = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
             if int(fields[2]) == pgid:
                 total += int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
+                with open(stat.parent / "smaps_rollup") as fh:
+                    pss += next(int(l.split()[1]) for l in fh if l.startswith("Pss:")) * 1024
+        except (OSError, IndexError, ValueError, StopIteration):
             continue
-    return total / 2**20
+    return total / 2**20, pss / 2**20
 
 
 def timed(cmd, cwd) -> tuple[float, float, str]:
     """(wall s, peak MB of the largest process, stderr); the peak of all processes together
-    is left in timed.total_peak."""
+    is left in timed.total_peak (resident sizes summed) and timed.total_pss (proportional)."""
     t = time.time()
     proc = subprocess.Popen(["/usr/bin/time", "-f", "PEAK_KB %M"] + cmd, cwd=cwd, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    peak_all = [0.0]
+    peak_all = [0.0, 0.0]
 
     def sample():
         while proc.poll() is None:
-            peak_all[0] = max(peak_all[0], _tree_rss_mb(proc.pid))
+            rss, pss = _tree_rss_mb(proc.pid)
+            peak_all[0], peak_all[1] = max(peak_all[0], rss), max(peak_all[1], pss)
             time.sleep(0.2)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -109,7 +114,7 @@ def timed(cmd, cwd) -> tuple[float, float, str]:
     if proc.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}\n{err[-2000:]}")
     peak = next(int(l.split()[1]) for l in err.splitlines() if l.startswith("PEAK_KB"))
-    timed.total_peak = peak_all[0]
+    timed.total_peak, timed.total_pss = peak_all
     return wall, peak / 1024, err
 
 
@@ -126,7 +131,8 @@ def hugo(src: Path, work: Path, navigation: bool = True) -> dict | None:
     wall, peak, _ = timed([exe, "--quiet"], proj)
     site = proj / "public"
     pages = list(site.rglob("*.html"))
-    return {"wall": wall, "peak": peak, "total_peak": timed.total_peak, "pages": len(pages),
+    return {"wall": wall, "peak": peak, "total_peak": timed.total_peak, "total_pss": timed.total_pss,
+            "pages": len(pages),
             "site": size(site), "index": 0, "max_page": max(p.stat().st_size for p in pages)}
 
 
@@ -139,12 +145,12 @@ def plain(src: Path, work: Path) -> dict:
     shutil.copytree(src, proj / "docs")
     (proj / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
     wall, peak, _ = timed([PY, "-m", "mkdocs", "build", "-q"], proj)
-    total_peak = timed.total_peak
+    total_peak, total_pss = timed.total_peak, timed.total_pss
     site = proj / "site"
     index = sum(size(p) if p.is_dir() else p.stat().st_size for p in site.glob("search/search_index.*"))
     pages = list(site.rglob("*.html"))
-    return {"wall": wall, "peak": peak, "total_peak": total_peak, "pages": len(pages), "site": size(site),
-            "index": index, "max_page": max(p.stat().st_size for p in pages)}
+    return {"wall": wall, "peak": peak, "total_peak": total_peak, "total_pss": total_pss, "pages": len(pages),
+            "site": size(site), "index": index, "max_page": max(p.stat().st_size for p in pages)}
 
 
 def ours(src: Path, work: Path) -> dict:
@@ -152,13 +158,14 @@ def ours(src: Path, work: Path) -> dict:
            "--site-dir", str(work / "site")]
     os.environ["REGSITE_CACHE_DIR"] = str(work / "cache")          # cold: an empty model cache
     wall, peak, err = timed(cmd, ROOT)
-    total_peak = timed.total_peak
+    total_peak, total_pss = timed.total_peak, timed.total_pss
     site = work / "site"
     pages = list(site.rglob("*.html"))
     chapter_pages = sorted(p.stat().st_size for p in pages if p.name != "index.html" and p.parent != site)
     prep = sum(float(l.split("用时 ")[1].split(" 秒")[0]) for l in err.splitlines()
                if l.startswith(("读取", "生成")) and "用时 " in l)
-    result = {"wall": wall, "peak": peak, "total_peak": total_peak, "pages": len(pages), "site": size(site),
+    result = {"wall": wall, "peak": peak, "total_peak": total_peak, "total_pss": total_pss,
+              "pages": len(pages), "site": size(site),
               "index": size(site / "search"), "max_page": max(p.stat().st_size for p in pages),
               "prep": prep, "phases": [l for l in err.splitlines() if "用时" in l]}
     if chapter_pages:
@@ -167,7 +174,7 @@ def ours(src: Path, work: Path) -> dict:
         result["p95_page"] = chapter_pages[int(len(chapter_pages) * 0.95)]
     edited = edit_one(src)
     result["rebuild"], result["rebuild_peak"], err = timed(cmd, ROOT)
-    result["rebuild_total_peak"] = timed.total_peak
+    result["rebuild_total_peak"], result["rebuild_total_pss"] = timed.total_peak, timed.total_pss
     result["rebuild_phases"] = [l for l in err.splitlines() if "用时" in l]
     result["edited"] = edited
     del os.environ["REGSITE_CACHE_DIR"]
@@ -188,9 +195,10 @@ def main(names):
     names = [n for n in names if n != "--no-plain"]
     print(f"# benchmark {time.strftime('%Y-%m-%d %H:%M')} on {platform.node()} "
           f"({os.cpu_count()} cores, Python {platform.python_version()})")
-    print("| input | build | wall s | peak MB (largest process) | peak MB (all processes) | pages | site MB | "
-          "search index MB | largest page KB | preprocessing MB/s |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| input | build | wall s | peak MB (largest process) | peak MB (all processes, resident) | "
+          "peak MB (all processes, proportional) | pages | site MB | search index MB | largest page KB | "
+          "preprocessing MB/s |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     details = []
     for name in names:
         with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
@@ -211,18 +219,19 @@ def main(names):
             for label, r in runs:
                 rate = f"{src_mb / r['prep']:.1f}" if r.get("prep") else "—"
                 print(f"| {name} ({src_mb:.1f} MB) | {label} | {r['wall']:.1f} | {r['peak']:.0f} | "
-                      f"{r['total_peak']:.0f} | {r['pages']} | {r['site'] / 1e6:.1f} | {r['index'] / 1e6:.2f} | "
+                      f"{r['total_peak']:.0f} | {r['total_pss']:.0f} | {r['pages']} | {r['site'] / 1e6:.1f} | {r['index'] / 1e6:.2f} | "
                       f"{r['max_page'] / 1e3:.0f} | {rate} |")
             for label, r in runs[:-1]:
                 print(f"| {name} | ours / {label} | {b['wall'] / r['wall']:.2f} | {b['peak'] / r['peak']:.2f} | "
-                      f"{b['total_peak'] / max(r['total_peak'], 1):.2f} | {b['pages'] / r['pages']:.1f} | "
+                      f"{b['total_peak'] / max(r['total_peak'], 1):.2f} | {b['total_pss'] / max(r['total_pss'], 1):.2f} | "
+                      f"{b['pages'] / r['pages']:.1f} | "
                       f"{b['site'] / r['site']:.2f} | | {b['max_page'] / r['max_page']:.2f} | |", flush=True)
             details.append((name, b))
     for name, b in details:
         print(f"\n{name}: chapter pages median {b.get('median_page', 0) / 1e3:.0f} KB, "
               f"95th percentile {b.get('p95_page', 0) / 1e3:.0f} KB, largest {b.get('max_chapter', 0) / 1e3:.0f} KB; "
               f"rebuild after editing {b['edited']}: {b['rebuild']:.1f} s, peak {b['rebuild_peak']:.0f} MB "
-              f"(all processes {b['rebuild_total_peak']:.0f} MB)")
+              f"(all processes {b['rebuild_total_peak']:.0f} MB resident, {b['rebuild_total_pss']:.0f} MB proportional)")
         for line in b["phases"]:
             print(f"    cold:    {line}")
         for line in b["rebuild_phases"]:
