@@ -90,22 +90,32 @@ def short_hash(source: str, parts: int = 1) -> str:
 
 def assign(docs) -> None:
     """Give every document a unique slug: base slug, plus a hash of the file name on collision."""
-    groups_base = {}
+    bases = []
     for d in docs:
         text = d.title + (d.subtitle or "")
         known = d.derived.get("base_slug")      # computed where the document was read
         if known:
             _MEMO.setdefault(text, known)       # remembered: a rebuild needs no jieba for it
-        d.slug = known or base_slug(text)
-        groups_base[id(d)] = d.slug
+        bases.append(known or base_slug(text))
+    for d, slug in zip(docs, unique([(b, d.source) for b, d in zip(bases, docs)])):
+        d.slug = slug
+
+
+def unique(items) -> list[str]:
+    """The slug of each (base slug, source path) of a collection: the base slug when no other
+    item has it, else base-HASH, HASH from the file name (then folder/name, then the whole
+    path, while two colliding items still agree).  It depends on the set of items, not on
+    their order: a hashed slug stays as long as the file name and the collision do."""
+    slugs = [b for b, _ in items]
     for parts in (1, 2, 99):       # file name; then folder/name; then the whole path
         taken: dict[str, list] = {}
-        for d in docs:
-            taken.setdefault(d.slug, []).append(d)
+        for i, s in enumerate(slugs):
+            taken.setdefault(s, []).append(i)
         clashes = [m for m in taken.values() if len(m) > 1]
         if not clashes:
-            return
+            break
         for members in clashes:
-            for d in members:
-                base = groups_base[id(d)]
-                d.slug = f"{base}-{short_hash(d.source, parts)}"
+            for i in members:
+                base, source = items[i]
+                slugs[i] = f"{base}-{short_hash(source, parts)}"
+    return slugs

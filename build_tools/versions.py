@@ -47,6 +47,7 @@ class Version:
     in_force_from: str = ""        # the date from which this version governs ("" unknown)
     copy_of: Optional["Version"] = None   # the same version filed again (another folder)
     address: str = ""              # the permanent address of this text (SLUG-vYYYY-MM-DD), see assign_addresses
+    aliases: list[str] = field(default_factory=list)   # former addresses forwarding to this text (assign_aliases)
     notes: list[tuple[str, str]] = field(default_factory=list)   # (problem code, Chinese message)
 
     @property
@@ -363,6 +364,52 @@ def assign_addresses(works, docs):
         cur.doc.slug = base
         for s in wanted | own:
             taken[s] = 1
+    assign_aliases(works, docs)
+
+
+def assign_aliases(works, docs):
+    """The address a version had, or would have had, as the only text of its work
+    (its solo address) forwards to it wherever its address is now another one: when a second text
+    of the work arrives, the work takes the base slug of its title, or keeps the files' slugs
+    on a clash, and SLUG-HASH-vDATE/ of the first text would otherwise stop working.  Computed
+    from the collection alone (no state kept between builds); left out where that address is
+    another document's or another version's, or two versions would claim it."""
+    multiple = [w for w in works if w.multiple]
+    for w in works:
+        for v in w.versions:
+            v.aliases = []
+    if not multiple:
+        return
+    by_base: dict[str, list] = {}
+    for d in docs:
+        by_base.setdefault(_base(d), []).append(d)
+    used = {d.slug for d in docs} | {v.address for w in works for v in w.versions if v.address}
+    wanted: dict[str, list] = {}
+    for w in multiple:
+        for v in w.versions:
+            if not v.date:
+                continue
+            alias = f"{solo_slug(w, v, by_base[_base(v.doc)])}-v{v.date}"
+            if alias != v.address and alias not in used:
+                wanted.setdefault(alias, []).append(v)
+    for alias, claims in sorted(wanted.items()):
+        if len(claims) == 1:
+            claims[0].aliases.append(alias)
+
+
+def _base(doc) -> str:
+    from . import slugs
+    return doc.derived.get("base_slug") or slugs.base_slug(doc.title + (doc.subtitle or ""))
+
+
+def solo_slug(w: Work, v: Version, same_base: list) -> str:
+    """The slug slugs.assign gives v's file in the collection without the other texts of its
+    work (its own second files kept): the slug it had, or would have had, as the only text."""
+    from . import slugs
+    group = v.copy_of or v
+    siblings = {id(x.doc) for x in w.versions if (x.copy_of or x) is not group}
+    items = [d for d in same_base if id(d) not in siblings]
+    return slugs.unique([(_base(d), d.source) for d in items])[next(i for i, d in enumerate(items) if d is v.doc)]
 
 
 def _in_force_from(v: Version) -> str:
@@ -486,7 +533,7 @@ def summary(work: Work, v: Version) -> dict:
     version depend on besides its own text."""
     return {
         "work": work.key, "family": work.family, "date": v.date, "date_source": v.date_source,
-        "address": v.address, "work_address": work.current().slug if work.multiple else "",
+        "address": v.address, "aliases": list(v.aliases), "work_address": work.current().slug if work.multiple else "",
         "page": v.slug,                # where this version's pages are rendered
         "label": v.label, "status": v.status, "kind": v.kind, "draft": v.draft,
         "in_force_from": v.in_force_from,

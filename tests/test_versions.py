@@ -517,3 +517,81 @@ def test_address_of_a_missing_version_is_a_404_listing_the_versions(versions_sit
         page.goto(f"{base}/no-such-page/index.html")
         assert page.locator(".notfound-generic").is_visible() and not page.locator(".version-notfound").is_visible()
         page.close()
+
+
+def _guizhou_texts():
+    """Three files of one title: the 2025 text (seed 001), its 2016 text, and a same-titled
+    regulation of another issuer (北京市), which forces hashed slugs."""
+    text = SEED["001"].read_text(encoding="utf-8")
+    older = text.replace("　2025年12月3日贵州省第十四届人民代表大会常务委员会第二十次会议修订", "")
+    older = older.replace("date: '2025-12-03'", "date: '2016-01-15'").replace(
+        "publication_date: '2025-12-03'", "publication_date: '2016-01-15'").replace(
+        "effective_date: '2026-01-01'", "effective_date: '2016-03-01'")
+    other = older.replace("贵州省第十二届人民代表大会常务委员会", "北京市第十五届人民代表大会常务委员会").replace(
+        "2016年1月15日", "2020年5月1日").replace("author: 贵州省", "author: 北京市").replace(
+        "'2016-01-15'", "'2020-05-01'").replace("'2016-03-01'", "'2020-06-01'")
+    return text, older, other
+
+
+def test_former_permanent_address_forwards_after_a_second_text_arrives(tmp_path):
+    """The 2016 text alone (beside a same-titled text of another issuer) has the hashed
+    address SLUG-HASH-v2016-01-15/; once the 2025 text arrives the work takes the base slug,
+    and the old address forwards, page by page and with the #fragment, to the 2016 text."""
+    from build_tools import slugs
+    from build_tools.commands import generate
+    from build_tools.transforms import Context
+    text, older, other = _guizhou_texts()
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "贵州省大数据发展应用促进条例(2016-01-15).txt").write_text(older, encoding="utf-8")
+    (src / "北京" ).mkdir()
+    (src / "北京" / "贵州省大数据发展应用促进条例(2020-05-01).txt").write_text(other, encoding="utf-8")
+    docs, failures, _ = generate(src, tmp_path / "docs1", Context(TODAY))
+    a = next(d for d in docs if "2016" in d.source)
+    base = slugs.base_slug(a.title)
+    first = a.derived["version"]["address"]
+    assert a.slug == f"{base}-{slugs.short_hash(a.source)}" and first == f"{a.slug}-v2016-01-15"
+    assert a.derived["version"]["aliases"] == []
+    page = tmp_path / "docs1" / first / "chp_1.html"
+    assert f'location.replace("../{a.slug}/chp_1.html" + location.hash)' in page.read_text(encoding="utf-8")
+
+    (src / "贵州省大数据发展应用促进条例(2025-12-03).txt").write_text(text, encoding="utf-8")
+    docs, failures, _ = generate(src, tmp_path / "docs2", Context(TODAY))
+    a = next(d for d in docs if "2016" in d.source)
+    new = next(d for d in docs if "2025" in d.source)
+    other_doc = next(d for d in docs if "2020" in d.source)
+    assert new.slug == base and a.slug == a.derived["version"]["address"] == f"{base}-v2016-01-15"
+    assert a.derived["version"]["aliases"] == [first]
+    out = tmp_path / "docs2"
+    old_pages = sorted(p.name for p in (tmp_path / "docs1" / first).iterdir())
+    assert sorted(p.name for p in (out / first).iterdir()) == old_pages
+    forward = (out / first / "chp_1.html").read_text(encoding="utf-8")
+    assert forward.startswith("<!doctype html>\n<!-- regsite:forward -->")
+    assert f'location.replace("../{a.slug}/chp_1.html" + location.hash)' in forward
+    assert f"这一文本的永久地址为 {a.slug}/" in forward
+    target = (out / a.slug / "chp_1.md").read_text(encoding="utf-8")     # the 2016 text, rendered there
+    assert f'doc_address: "{a.slug}"' in target and '!!! danger "本文本已被修订"' in (out / a.slug / "index.md").read_text(encoding="utf-8")
+    # the 2025 text: the address it would have had alone forwards to the work's address
+    solo_new = f"{base}-{slugs.short_hash(new.source)}-v2025-12-03"
+    assert new.derived["version"]["aliases"] == [solo_new]
+    assert 'location.replace("../' + base + '/index.html" + location.hash)' in (out / solo_new / "index.html").read_text(encoding="utf-8")
+    # the other issuer's text is alone in its work: its address did not change, no alias
+    assert other_doc.derived["version"]["aliases"] == [] and (out / other_doc.derived["version"]["address"]).is_dir()
+
+
+def test_former_permanent_address_forwards_when_the_work_keeps_the_files_slugs():
+    """The clash branch: the work's base slug is another document's, so its texts keep the
+    files' own slugs as addresses; the address each had alone still forwards to it."""
+    from build_tools import slugs, versions
+    from conftest import doc_from_text
+    text, older, other = _guizhou_texts()
+    a = doc_from_text(older, "贵州省大数据发展应用促进条例(2016-01-15).txt")
+    b = doc_from_text(text, "贵州省大数据发展应用促进条例(2025-12-03).txt")
+    c = doc_from_text(other, "北京/贵州省大数据发展应用促进条例(2020-05-01).txt")
+    slugs.assign([a, b, c])
+    base = slugs.base_slug(a.title)
+    c.slug = base          # the base slug taken by another document
+    versions.apply([a, b, c], TODAY)
+    assert a.derived["version"]["address"] == a.slug == f"{base}-{slugs.short_hash(a.source)}"
+    assert a.derived["version"]["aliases"] == [f"{a.slug}-v2016-01-15"]
+    assert b.derived["version"]["aliases"] == [f"{b.slug}-v2025-12-03"]
