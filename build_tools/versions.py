@@ -373,25 +373,33 @@ def assign_aliases(works, docs):
     of the work arrives, the work takes the base slug of its title, or keeps the files' slugs
     on a clash, and SLUG-HASH-vDATE/ of the first text would otherwise stop working.  Computed
     from the collection alone (no state kept between builds); left out where that address is
-    another document's or another version's, or two versions would claim it."""
-    multiple = [w for w in works if w.multiple]
+    another document's or another version's, or two versions would claim it.
+
+    Likewise BASE-vDATE/ (the base slug of its title, without a hash): the address a text had
+    before a same-titled document of another issuer arrived and both slugs took a hash."""
     for w in works:
         for v in w.versions:
             v.aliases = []
-    if not multiple:
-        return
     by_base: dict[str, list] = {}
     for d in docs:
         by_base.setdefault(_base(d), []).append(d)
     used = {d.slug for d in docs} | {v.address for w in works for v in w.versions if v.address}
     wanted: dict[str, list] = {}
-    for w in multiple:
+
+    def claim(alias, v):
+        if alias != v.address and alias not in used:
+            claims = wanted.setdefault(alias, [])
+            if all(x is not v for x in claims):
+                claims.append(v)
+
+    for w in works:
         for v in w.versions:
             if not v.date:
                 continue
-            alias = f"{solo_slug(w, v, by_base[_base(v.doc)])}-v{v.date}"
-            if alias != v.address and alias not in used:
-                wanted.setdefault(alias, []).append(v)
+            if w.multiple:
+                claim(f"{solo_slug(w, v, by_base[_base(v.doc)])}-v{v.date}", v)
+            if v.address:
+                claim(f"{_base(v.doc)}-v{v.date}", v)
     for alias, claims in sorted(wanted.items()):
         if len(claims) == 1:
             claims[0].aliases.append(alias)

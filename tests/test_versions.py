@@ -551,7 +551,8 @@ def test_former_permanent_address_forwards_after_a_second_text_arrives(tmp_path)
     base = slugs.base_slug(a.title)
     first = a.derived["version"]["address"]
     assert a.slug == f"{base}-{slugs.short_hash(a.source)}" and first == f"{a.slug}-v2016-01-15"
-    assert a.derived["version"]["aliases"] == []
+    # the unhashed address it would have had without the other issuer's text forwards to it
+    assert a.derived["version"]["aliases"] == [f"{base}-v2016-01-15"]
     page = tmp_path / "docs1" / first / "chp_1.html"
     assert f'location.replace("../{a.slug}/chp_1.html" + location.hash)' in page.read_text(encoding="utf-8")
 
@@ -575,8 +576,26 @@ def test_former_permanent_address_forwards_after_a_second_text_arrives(tmp_path)
     solo_new = f"{base}-{slugs.short_hash(new.source)}-v2025-12-03"
     assert new.derived["version"]["aliases"] == [solo_new]
     assert 'location.replace("../' + base + '/index.html" + location.hash)' in (out / solo_new / "index.html").read_text(encoding="utf-8")
-    # the other issuer's text is alone in its work: its address did not change, no alias
-    assert other_doc.derived["version"]["aliases"] == [] and (out / other_doc.derived["version"]["address"]).is_dir()
+    # the other issuer's text is alone in its work: its address did not change; the unhashed
+    # address of its date is its own (no other text of that title has that date)
+    assert other_doc.derived["version"]["aliases"] == [f"{base}-v2020-05-01"]
+    assert (out / other_doc.derived["version"]["address"]).is_dir()
+    assert f'location.replace("../{other_doc.slug}/index.html" + location.hash)' in (
+        out / f"{base}-v2020-05-01" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_unhashed_address_claimed_by_two_texts_forwards_nowhere():
+    """Two same-titled texts of two issuers with the same date: BASE-vDATE/ would be ambiguous,
+    so neither gets it (a 404 rather than the wrong text)."""
+    from build_tools import slugs, versions
+    from conftest import doc_from_text
+    text, older, other = _guizhou_texts()
+    a = doc_from_text(older, "贵州省大数据发展应用促进条例(2016-01-15).txt")
+    c = doc_from_text(other.replace("2020-05-01", "2016-01-15"), "北京/贵州省大数据发展应用促进条例(2016-01-15).txt")
+    slugs.assign([a, c])
+    versions.apply([a, c], TODAY)
+    assert a.slug != c.slug and a.derived["version"]["address"] and c.derived["version"]["address"]
+    assert a.derived["version"]["aliases"] == [] and c.derived["version"]["aliases"] == []
 
 
 def test_former_permanent_address_forwards_when_the_work_keeps_the_files_slugs():
@@ -593,5 +612,6 @@ def test_former_permanent_address_forwards_when_the_work_keeps_the_files_slugs()
     c.slug = base          # the base slug taken by another document
     versions.apply([a, b, c], TODAY)
     assert a.derived["version"]["address"] == a.slug == f"{base}-{slugs.short_hash(a.source)}"
-    assert a.derived["version"]["aliases"] == [f"{a.slug}-v2016-01-15"]
-    assert b.derived["version"]["aliases"] == [f"{b.slug}-v2025-12-03"]
+    # the address each had alone, and the unhashed one of its date (no other text claims it)
+    assert set(a.derived["version"]["aliases"]) == {f"{a.slug}-v2016-01-15", f"{base}-v2016-01-15"}
+    assert set(b.derived["version"]["aliases"]) == {f"{b.slug}-v2025-12-03", f"{base}-v2025-12-03"}
