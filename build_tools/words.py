@@ -26,6 +26,8 @@ import hashlib
 import logging
 import re
 
+from .cache import package_versions
+
 # frequency given to a site word absent from jieba's dictionary (or rarer there): enough for
 # 算力 to beat 总算 (1,164) in 总算力, and 非物质文化遗产 to beat 与非 (a word of logic) in
 # 与非物质文化遗产; 计算力 stays one word (计 + 算力 would need a frequency of ~40,000);
@@ -41,7 +43,7 @@ class Segmenter:
     def __init__(self, words, freq: int = SITE_FREQ):
         self.words = sorted({w for w in words if w and len(w) >= 2})
         self.freq = freq
-        self.digest = hashlib.sha256(repr((self.words, freq, _jieba_version())).encode("utf-8")).hexdigest()
+        self.digest = hashlib.sha256(repr((self.words, freq, package_versions(["jieba"]))).encode("utf-8")).hexdigest()
         self._tok = None
         self._longest = 1                   # the longest word of the dictionary
         self._cuts: dict[str, list] = {}
@@ -125,11 +127,3 @@ class Segmenter:
         if len(rest) < 2:
             return False
         return all(len(w) >= 2 for w in self.tokenizer().cut(rest, HMM=False))
-
-
-def _jieba_version() -> str:
-    try:
-        from importlib.metadata import version
-        return version("jieba")
-    except Exception:
-        return ""

@@ -33,14 +33,10 @@ def pages(doc, files: dict) -> dict[str, str]:
     for path in sorted(files):
         if path.startswith(prefix) and path.endswith(".md"):
             names.append(path[len(prefix):-3] + ".html")
-    out = {}
-    if address and address != doc.slug:
-        for name in names:
-            out[f"{address}/{name}"] = page(doc.title, label, f"../{doc.slug}/{name}")
-    for alias in info.get("aliases") or ():
-        for name in names:
-            out[f"{alias}/{name}"] = page(doc.title, label, f"../{doc.slug}/{name}", former=address)
-    return out
+    targets = [(address, "")] if address and address != doc.slug else []
+    targets += [(alias, address) for alias in info.get("aliases") or ()]
+    return {f"{where}/{name}": page(doc.title, label, f"../{doc.slug}/{name}", former=former)
+            for where, former in targets for name in names}
 
 
 def page(title: str, label: str, target: str, former: str = "") -> str:
