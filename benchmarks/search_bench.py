@@ -60,16 +60,17 @@ def load(folder: Path):
 def multiply(docs, n: int) -> list:
     """The collection n times, titles (and slugs) of copy k > 1 made distinct as in bench.py."""
     import copy
+    import dataclasses
     from build_tools.writers import search_index
     out = list(docs)
     for k in range(2, n + 1):
         for d in docs:
             c = copy.copy(d)
-            c.derived = dict(d.derived)
+            c.derived = dataclasses.replace(d.derived)
             c.slug, c.title = f"{d.slug}-{k}", f"{d.title}（第{k}份）"
             grams, payload = search_index.part(d)
             more = search_index._grams(search_index.norm(c.title)) - set(grams.split("\n"))
-            c.derived["search"] = ("\n".join([grams, *sorted(more)]) if more else grams, payload)
+            c.derived.search = ("\n".join([grams, *sorted(more)]) if more else grams, payload)
             out.append(c)
     return out
 

@@ -24,7 +24,7 @@ def aligned(old, new, store=None) -> list:
     """compare.align of two texts as [(old anchor, new anchor, kind, ratio, moved)], kept in the
     model cache under both documents' keys (aligning two long texts takes seconds)."""
     from . import compare
-    ko, kn = old.derived.get("model_key"), new.derived.get("model_key")
+    ko, kn = old.derived.model_key, new.derived.model_key
     if store is not None and ko and kn:
         hit = store.get_extra(kn, "align", ko)
         if hit is not None:
@@ -44,18 +44,18 @@ def pairs_of(old, new, rows) -> list:
 
 
 def article_history(docs, by_slug, store=None):
-    """For every article of a work with several texts, doc.derived['article_history'][anchor]:
+    """For every article of a work with several texts, doc.derived.article_history[anchor]:
     its counterpart in the previous text (or that it is new there) and, for a text no longer
     current, the same article in the current text (or that it was deleted on the way).
     Items: (kind, slug, anchor, label, version label)."""
     prev: dict[str, dict] = {}      # slug -> new anchor -> (old slug, old anchor, kind)
     nxt: dict[str, tuple] = {}      # old slug -> (new slug, {old anchor: (new anchor, kind)})
     for d in docs:
-        d.derived.pop("article_history", None)
-        info = (d.derived.get("version") or {}).get("compare")
-        if not info or info["new"] != d.slug or info["old"] not in by_slug:
+        d.derived.article_history = None
+        info = d.derived.version_or_blank.compare
+        if not info or info.new != d.slug or info.old not in by_slug:
             continue
-        old = by_slug[info["old"]]
+        old = by_slug[info.old]
         rows = aligned(old, d, store)
         prev[d.slug] = {n: (old.slug, o, kind) for o, n, kind, _, _ in rows if n}
         nxt[old.slug] = (d.slug, {o: (n, kind) for o, n, kind, _, _ in rows if o})
@@ -65,11 +65,11 @@ def article_history(docs, by_slug, store=None):
             for a in d.articles:
                 labels[(d.slug, a.anchor)] = a.label
     for d in docs:
-        info = d.derived.get("version") or {}
+        info = d.derived.version_or_blank
         if d.slug not in prev and d.slug not in nxt:
             continue
-        version_label = {x["work"]: x["label"] for x in info.get("versions", ())}
-        current = info.get("current", "")
+        version_label = {x.work: x.label for x in info.versions}
+        current = info.current
         out: dict[str, list] = {}
         for a in d.articles:
             items = []
@@ -92,21 +92,21 @@ def article_history(docs, by_slug, store=None):
                 else:
                     items.append(("current-deleted", current, "", "", version_label.get(current, "")))
             out[a.anchor] = items
-        d.derived["article_history"] = out
+        d.derived.article_history = out
 
 
 def comparison(doc, by_slug, linker, store=None) -> dict:
     """The 新旧对照 page of a version and its predecessor (or of a draft and its enacted text).
     It depends on the two documents (their model keys) and the version data only: cached
     under those, as aligning two long texts takes seconds."""
-    info = (doc.derived.get("version") or {}).get("compare")
-    if not info or info["old"] not in by_slug or info["new"] not in by_slug:
+    info = doc.derived.version_or_blank.compare
+    if not info or info.old not in by_slug or info.new not in by_slug:
         return {}
     from .writers import compare as compare_page
-    old, new = by_slug[info["old"]], by_slug[info["new"]]
-    digest = repr((old.derived.get("model_key"), new.derived.get("model_key"), info,
-                   doc.derived.get("version"), doc.slug, old.slug, new.slug))
-    key = doc.derived.get("model_key") if old.derived.get("model_key") and new.derived.get("model_key") else None
+    old, new = by_slug[info.old], by_slug[info.new]
+    digest = repr((old.derived.model_key, new.derived.model_key, info,
+                   doc.derived.version, doc.slug, old.slug, new.slug))
+    key = doc.derived.model_key if old.derived.model_key and new.derived.model_key else None
     text = store.get_extra(key, "compare", digest) if store is not None and key else None
     if text is None:
         text = compare_page.page(doc, old, new, info, linker.new_page() if linker is not None else None,
@@ -128,7 +128,7 @@ class Assembled:
 def assemble(docs, store=None) -> Assembled:
     """Documents rendered here carry their link spans, documents taken from the cache do not."""
     def scans(doc, words_digest):
-        return store.get_extra(doc.derived.get("model_key"), "scan", words_digest) if store else None
+        return store.get_extra(doc.derived.model_key, "scan", words_digest) if store else None
 
     ctx = linking.prepare(docs, scans=scans)
     cits = citations.resolve(docs)
@@ -144,12 +144,12 @@ def assemble(docs, store=None) -> Assembled:
     rendered: dict[str, str] = {}
     reused = 0
     for d in docs:
-        key = d.derived.get("model_key")
+        key = d.derived.model_key
         if store is not None and id(d) in ctx.scanned:
             store.put_extra(key, "scan", ctx.words_digest, ctx.scanned[id(d)])
         # the pages of d also show the articles it cites and the articles citing it, and its
         # version block (status, other versions, timeline) comes from the collection too
-        vkey = hashlib.sha256(repr((d.derived.get("version"), d.derived.get("article_history")))
+        vkey = hashlib.sha256(repr((d.derived.version, d.derived.article_history))
                               .encode("utf-8")).hexdigest()[:16]
         page_key = f"{digest} {d.slug} {cits.digest(d, page_maps)} {vkey}"
         hit = store.get_extra(key, "pages", page_key) if store else None

@@ -1,7 +1,7 @@
 """References to other instruments' articles (citations), resolved across the collection.
 
 The `crossrefs` transform leaves, per document, the references it could not resolve inside
-the document because another instrument is named before them (`doc.derived["outgoing"]`:
+the document because another instrument is named before them (`doc.derived.outgoing`:
 《中华人民共和国刑法》第十条, 民事诉讼法第一百一十九条第二款, 该法第三条, and the references
 chained to them: 第十二条、第十三条, 第十条至第十五条).  Once every document is loaded,
 `resolve(docs)` finds the instrument each one names and the exact anchor in it:
@@ -168,7 +168,7 @@ def editions(group) -> list[list]:
 
 def _address(doc) -> str:
     """A built document's permanent address (SLUG-vYYYY-MM-DD), "" when it has none."""
-    return ((doc.derived or {}).get("version") or {}).get("address", "")
+    return doc.derived.version_or_blank.address
 
 
 def edition_in_force(eds: list[list], citing) -> tuple[list, str]:
@@ -187,7 +187,7 @@ def edition_in_force(eds: list[list], citing) -> tuple[list, str]:
     only = "唯一的" if len(eds) == 1 else "最早的"
     note = f"引用文件（{when}）时有效的文本不在本站，链接到本站{only}版本"
     from . import versions
-    if any((d.derived or {}).get("version") for e in eds for d in e):
+    if any(d.derived.version is not None for e in eds for d in e):
         slug = versions.slug_in_force(eds[0][0], when)
         chosen = next((e for e in eds if any(slug in (d.slug, _address(d)) for d in e)), None) if slug else None
         if chosen is not None:
@@ -217,7 +217,7 @@ def named_edition(eds: list[list], version: str) -> tuple[list, str]:
         return [x[k] for k in keys if x.get(k)]
 
     def label_year(d):
-        return ((d.derived or {}).get("version") or {}).get("label", "")
+        return d.derived.version_or_blank.label
     for e in reversed(eds):
         for d in e:
             label = label_year(d)
@@ -235,7 +235,7 @@ def named_edition(eds: list[list], version: str) -> tuple[list, str]:
 
 
 def version_label(doc) -> str:
-    label = ((doc.derived or {}).get("version") or {}).get("label", "")
+    label = doc.derived.version_or_blank.label
     if label:
         return label.strip("（）")          # versions.py: 2017年修正, 2023年修订
     d = doc.dates or {}
@@ -271,7 +271,7 @@ class _Names:
         # title of the site at the end of a longer such name is that other instrument
         self.mentioned: set[str] = set()
         for d in docs:
-            self.mentioned.update(d.derived.get("named", ()))
+            self.mentioned.update(d.derived.named)
         self.mentioned.update([n[len(PREFIX):] for n in self.mentioned if n.startswith(PREFIX)])
         self._editions: dict[str, list] = {}
 
@@ -308,7 +308,7 @@ def resolve(docs) -> Citations:
     for d in docs:
         if crossrefs.AMENDING_TITLE.search(d.title or ""):
             result.amending_docs += 1
-        outgoing = d.derived.get("outgoing")
+        outgoing = d.derived.outgoing
         if not outgoing:
             continue
         aliases = _aliases(d, names)
@@ -717,7 +717,7 @@ def _main(argv=None) -> int:
             with open(args.pickle, "wb") as f:
                 pickle.dump(docs, f, protocol=pickle.HIGHEST_PROTOCOL)
     for d in docs:
-        if "outgoing" not in d.derived:         # read by an older version of the code
+        if d.derived.outgoing is None:         # read by an older version of the code
             crossrefs.run(d, None)
     import datetime
 

@@ -35,14 +35,15 @@ def cmd_export(args) -> int:
     docs, failures = load_sources(args.path, ctx, store=store, allow_outside=args.allow_outside_links)
     from . import citations
     from .assemble import aligned
+    from .model import AlignedPair, Alignment
     cits = citations.resolve(docs)
     by_slug = {d.slug: d for d in docs}
     for doc in docs:        # a text with a predecessor: its articles aligned to it (新旧对照)
-        info = (doc.derived.get("version") or {}).get("compare")
-        if info and info["new"] == doc.slug and info["old"] in by_slug:
-            doc.derived["alignment"] = {"previous": info["old"], "pairs": [
-                {"old": o, "new": n, "kind": kind, "moved": moved}
-                for o, n, kind, _, moved in aligned(by_slug[info["old"]], doc, store)]}
+        info = doc.derived.version_or_blank.compare
+        if info and info.new == doc.slug and info.old in by_slug:
+            doc.derived.alignment = Alignment(previous=info.old, pairs=[
+                AlignedPair(old=o, new=n, kind=kind, moved=moved)
+                for o, n, kind, _, moved in aligned(by_slug[info.old], doc, store)])
     out = sys.stdout
     for doc in docs:
         out.write(json.dumps(export_view.to_json(doc, cits), ensure_ascii=False))

@@ -29,10 +29,10 @@ def to_json(doc, citations=None) -> dict:
         "problems": [p.to_json() for p in doc.problems],
         # the work, this version's date, status, the work's history and versions (versions.py;
         # only when read with the collection: export --all, build)
-        "version": (doc.derived or {}).get("version"),
+        "version": doc.derived.version.to_json() if doc.derived.version else None,
         # export --all, a text with a predecessor in its work: each article paired with the
         # previous text's (old/new anchors, same|changed|added|deleted, moved)
-        "alignment": (doc.derived or {}).get("alignment"),
+        "alignment": doc.derived.alignment.to_json() if doc.derived.alignment else None,
         # defined terms (transforms/definitions.py): where each holds and where it is defined
         "definitions": [{"term": df.term, "aliases": list(df.aliases), "scope": df.scope,
                          "scope_anchors": list(df.scope_anchors), "anchor": df.anchor,

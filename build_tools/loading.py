@@ -118,6 +118,6 @@ def _load_sources(folder, ctx, store, allow_outside=False):
             say(error)
             continue
         doc.meta["category"] = list(Path(path).relative_to(folder).parent.parts)
-        doc.derived["model_key"] = key
+        doc.derived.model_key = key
         docs.append(doc)
     return docs, failures

@@ -11,7 +11,7 @@ conflict is a `Problem` on the document, so the audit is a by-product of reading
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Optional
 
 SEVERITIES = ("info", "warning", "error")
@@ -127,9 +127,9 @@ class Document:
     definitions: list = field(default_factory=list)   # Definition records (transforms.definitions)
     # paragraphs joined to the one before (split_lines), for the orphan check (orphans)
     continuations: list[str] = field(default_factory=list)
-    # values later stages compute from the finished document alone (the search index part),
-    # kept with it so that the model cache saves recomputing them
-    derived: dict = field(default_factory=dict)
+    # what stages after reading compute about the document (Derived: each field says who
+    # writes and who reads it); pickled with it, so the model cache keeps the per-document ones
+    derived: "Derived" = field(default_factory=lambda: Derived())
 
     def report(self, code: str, severity: str, message: str,
                line: Optional[int] = None, end_line: Optional[int] = None,
@@ -192,3 +192,135 @@ class Span:
     target: tuple[str, str]
     title: str = ""
     source_title: str = ""    # for term_external: the instrument that defines the term
+
+
+# ------------------------------------------------------------------ computed after reading
+
+@dataclass
+class CompareInfo:
+    """The pair a version's comparison page (新旧对照) shows (versions._compare_with)."""
+    old: str                  # slug of the older text (a draft: the draft)
+    new: str                  # slug of the newer text (a draft: the text enacted from it)
+    old_label: str            # （2017年修正）
+    new_label: str
+    old_date: str
+    new_date: str
+    title: str                # the newer text's title
+
+
+@dataclass
+class Successor:
+    """The version that replaced this one (versions.compute_status)."""
+    slug: str                 # its permanent address
+    page: str                 # where its pages are rendered
+    date: str
+    title: str
+    label: str
+    in_force_from: str
+
+
+@dataclass
+class VersionEntry:
+    """One version of the work, as every version of it lists them."""
+    slug: str                 # its permanent address, "" when it has none
+    work: str                 # where its pages are rendered (its document's slug)
+    date: str
+    label: str
+    status: str
+    title: str
+    draft: bool
+    copy: bool                # the same version filed again (another folder)
+    in_force_from: str
+    compare: bool             # it has a comparison page
+
+
+@dataclass
+class HistoryEntry:
+    """One event of the work's history (history.Event, from the 题注)."""
+    date: str
+    kind: str                 # 通过 | 批准 | 公布 | 修正 | 修订 | 施行 | 废止
+    label: str
+    body: str
+    instrument: str
+    version: str              # permanent address of the text the event made, "" when none
+    page: str                 # where that text's pages are rendered, "" when none
+
+
+@dataclass
+class VersionInfo:
+    """A version and its work as plain, picklable, comparable data: what the pages of a
+    version depend on besides its own text.  versions.apply writes it (versions.summary);
+    the writers, citations, assemble and export read it.  Its JSON (to_json, field order
+    kept) is export's "version"."""
+    work: str = ""            # the work's key (normalised title)
+    family: str = ""          # issuing-body family
+    date: str = ""            # the version's date (ISO), "" unknown
+    date_source: str = ""     # 文件名 | 题注 | 公布日期 …
+    address: str = ""         # permanent address SLUG-vYYYY-MM-DD, "" when none
+    aliases: list[str] = field(default_factory=list)   # former addresses forwarding here
+    work_address: str = ""    # the work's address when it has several texts, else ""
+    page: str = ""            # where this version's pages are rendered
+    label: str = ""           # （2017年修正）
+    status: str = ""
+    kind: str = ""            # the event that made this text
+    draft: bool = False
+    in_force_from: str = ""
+    compare: Optional[CompareInfo] = None       # its comparison page, None when it has none
+    replaced_by: Optional[Successor] = None
+    current: str = ""         # slug of the work's current version
+    versions: list[VersionEntry] = field(default_factory=list)   # every version of the work
+    events: list[HistoryEntry] = field(default_factory=list)     # the work's history
+    notes: list[list[str]] = field(default_factory=list)         # [problem code, Chinese message]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class AlignedPair:
+    old: Optional[str]        # anchor in the previous text, None for an added article
+    new: Optional[str]        # anchor in this text, None for a deleted article
+    kind: str                 # same | changed | added | deleted
+    moved: bool
+
+
+@dataclass
+class Alignment:
+    """A text's articles paired with its predecessor's (compare.align), for export."""
+    previous: str             # slug of the previous text
+    pairs: list[AlignedPair] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Derived:
+    """What the stages after reading compute about a document, each field with its writer
+    and its readers.  The per-document ones (base_slug, outgoing, named, search) are pickled
+    with the document in the model cache; the collection-level ones are recomputed per build."""
+    # pipeline.read: the slug of the title before slugs.assign made it unique;
+    # read by slugs.assign and versions (addresses, aliases)
+    base_slug: str = ""
+    # loading.load_sources: the model-cache key of the document (None: not cached);
+    # read by assemble and export to key what is cached beside the model
+    model_key: Optional[str] = None
+    # versions.apply: the version and its work; None for a document read alone
+    version: Optional[VersionInfo] = None
+    # assemble.article_history: article anchor -> [(kind, slug, anchor, label, version label)];
+    # None outside works with several texts; read by writers/markdown (本条沿革)
+    article_history: Optional[dict[str, list[tuple]]] = None
+    # transforms.crossrefs: [crossrefs.Outgoing] references to other instruments; None until
+    # crossrefs ran; read by citations.resolve
+    outgoing: Optional[list] = None
+    # transforms.crossrefs: every name written in 《》 in the text, sorted; read by citations
+    named: list[str] = field(default_factory=list)
+    # writers/search_index.part: (grams, records JSON), None until computed; read by it again
+    search: Optional[tuple[str, str]] = None
+    # export --all (cli): the alignment with the previous text; read by export.to_json
+    alignment: Optional[Alignment] = None
+
+    @property
+    def version_or_blank(self) -> VersionInfo:
+        """The version data, every field empty when versions.apply did not run."""
+        return self.version if self.version is not None else VersionInfo()

@@ -54,7 +54,7 @@ def load_text(src, ctx=None):
         doc.report("no_title", "warning", "原文没有标题，以文件名代替", None)
     run_all(doc, ctx)
     _account(doc)
-    doc.slug = doc.derived["base_slug"] = slugs.base_slug(doc.title + (doc.subtitle or ""))
+    doc.slug = doc.derived.base_slug = slugs.base_slug(doc.title + (doc.subtitle or ""))
     return doc
 
 

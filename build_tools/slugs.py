@@ -93,7 +93,7 @@ def assign(docs) -> None:
     bases = []
     for d in docs:
         text = d.title + (d.subtitle or "")
-        known = d.derived.get("base_slug")      # computed where the document was read
+        known = d.derived.base_slug      # computed where the document was read
         if known:
             _MEMO.setdefault(text, known)       # remembered: a rebuild needs no jieba for it
         bases.append(known or base_slug(text))

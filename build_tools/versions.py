@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
+from .model import CompareInfo, HistoryEntry, Successor, VersionEntry, VersionInfo
 from .history import Event, events  # noqa: F401  (the 题注 reader; events(doc) is part of this module's API)
 
 PREFIX = "中华人民共和国"
@@ -297,7 +298,7 @@ CODES = ("version_grouping", "version_date", "status_conflict", "status_source")
 
 def apply(docs, today: dt.date) -> list[Work]:
     """Group the collection, compute every version's status for `today` and store the result
-    on each document (doc.status, doc.derived['version'])."""
+    on each document (doc.status, doc.derived.version)."""
     works = group(docs)
     for d in docs:      # applied again to the same documents: the records are replaced
         d.problems = [p for p in d.problems if p.code not in CODES]
@@ -307,8 +308,8 @@ def apply(docs, today: dt.date) -> list[Work]:
     for w in works:
         for v in w.versions:
             v.doc.status = v.status
-            v.doc.derived["version"] = summary(w, v)
-            for code, message in v.doc.derived["version"]["notes"]:
+            v.doc.derived.version = summary(w, v)
+            for code, message in v.doc.derived.version.notes:
                 v.doc.report(code, "info", message)
     return works
 
@@ -346,7 +347,7 @@ def assign_addresses(works, docs):
         if not w.multiple:
             continue
         cur = w.current()
-        base = cur.doc.derived.get("base_slug") or slugs.base_slug(cur.doc.title + (cur.doc.subtitle or ""))
+        base = cur.doc.derived.base_slug or slugs.base_slug(cur.doc.title + (cur.doc.subtitle or ""))
         own = {v.slug for v in w.versions}
         wanted = {base}
         for v in w.versions:
@@ -407,7 +408,7 @@ def assign_aliases(works, docs):
 
 def _base(doc) -> str:
     from . import slugs
-    return doc.derived.get("base_slug") or slugs.base_slug(doc.title + (doc.subtitle or ""))
+    return doc.derived.base_slug or slugs.base_slug(doc.title + (doc.subtitle or ""))
 
 
 def solo_slug(w: Work, v: Version, same_base: list) -> str:
@@ -497,19 +498,18 @@ def version_in_force(work: Work, date) -> Optional[Version]:
 
 def slug_in_force(doc, date) -> Optional[str]:
     """For a document of a built collection (after apply): the permanent address of the version of its work
-    that governed on `date`, from the data the document carries (doc.derived['version']); None
+    that governed on `date`, from the data the document carries (doc.derived.version); None
     when no text of the collection had come into force by then.  For citations that name a
     date (《…》（2017年修正）, or a citing text's own date)."""
-    info = (getattr(doc, "derived", None) or {}).get("version") or {}
     d = date.isoformat() if isinstance(date, dt.date) else str(date)
     best = None
-    for x in info.get("versions", ()):
-        start = x.get("in_force_from", "")
-        if x.get("draft") or x.get("copy") or not start or start > d:
+    for x in doc.derived.version_or_blank.versions:
+        start = x.in_force_from
+        if x.draft or x.copy or not start or start > d:
             continue
-        if best is None or start >= best["in_force_from"]:
+        if best is None or start >= best.in_force_from:
             best = x
-    return best["slug"] if best else None
+    return best.slug if best else None
 
 
 def work_of(works: list[Work]) -> dict[str, Work]:
@@ -519,7 +519,7 @@ def work_of(works: list[Work]) -> dict[str, Work]:
 
 # ------------------------------------------------------------------ what pages and export show
 
-def _compare_with(work: Work, v: Version) -> Optional[dict]:
+def _compare_with(work: Work, v: Version) -> Optional[CompareInfo]:
     """The pair this version's comparison page (新旧对照) shows: the previous enacted text and
     this one; for a draft, the draft and the text enacted from it."""
     if not work.multiple or v.copy_of is not None:
@@ -532,31 +532,31 @@ def _compare_with(work: Work, v: Version) -> Optional[dict]:
         old, new = (enacted[i - 1] if i else None), v
     if old is None or new is None:
         return None
-    return {"old": old.slug, "new": new.slug, "old_label": old.label, "new_label": new.label,
-            "old_date": old.date, "new_date": new.date, "title": new.doc.title}
+    return CompareInfo(old=old.slug, new=new.slug, old_label=old.label, new_label=new.label,
+                       old_date=old.date, new_date=new.date, title=new.doc.title)
 
 
-def summary(work: Work, v: Version) -> dict:
+def summary(work: Work, v: Version) -> VersionInfo:
     """Plain data about a version and its work (picklable, comparable): what the pages of the
     version depend on besides its own text."""
-    return {
-        "work": work.key, "family": work.family, "date": v.date, "date_source": v.date_source,
-        "address": v.address, "aliases": list(v.aliases), "work_address": work.current().slug if work.multiple else "",
-        "page": v.slug,                # where this version's pages are rendered
-        "label": v.label, "status": v.status, "kind": v.kind, "draft": v.draft,
-        "in_force_from": v.in_force_from,
-        "compare": _compare_with(work, v),
-        "replaced_by": ({"slug": v.replaced_by.address, "page": v.replaced_by.slug, "date": v.replaced_by.date,
-                         "title": v.replaced_by.doc.title, "label": v.replaced_by.label,
-                         "in_force_from": v.replaced_by.in_force_from}
-                        if v.replaced_by else None),
-        "current": (work.current().slug if work.current() else ""),
-        "versions": [{"slug": x.address, "work": x.slug, "date": x.date, "label": x.label, "status": x.status,
-                      "title": x.doc.title, "draft": x.draft, "copy": x.copy_of is not None,
-                      "in_force_from": x.in_force_from, "compare": bool(_compare_with(work, x))}
-                     for x in work.versions],
-        "events": [{"date": e.date, "kind": e.kind, "label": e.label, "body": e.body,
-                    "instrument": e.instrument, "version": e.version,
-                    "page": e.text.slug if e.text is not None else ""} for e in work.events],
-        "notes": [["version_grouping", n] for n in work.notes] + [list(n) for n in v.notes],
-    }
+    return VersionInfo(
+        work=work.key, family=work.family, date=v.date, date_source=v.date_source,
+        address=v.address, aliases=list(v.aliases), work_address=work.current().slug if work.multiple else "",
+        page=v.slug,                # where this version's pages are rendered
+        label=v.label, status=v.status, kind=v.kind, draft=v.draft,
+        in_force_from=v.in_force_from,
+        compare=_compare_with(work, v),
+        replaced_by=(Successor(slug=v.replaced_by.address, page=v.replaced_by.slug, date=v.replaced_by.date,
+                               title=v.replaced_by.doc.title, label=v.replaced_by.label,
+                               in_force_from=v.replaced_by.in_force_from)
+                     if v.replaced_by else None),
+        current=(work.current().slug if work.current() else ""),
+        versions=[VersionEntry(slug=x.address, work=x.slug, date=x.date, label=x.label, status=x.status,
+                               title=x.doc.title, draft=x.draft, copy=x.copy_of is not None,
+                               in_force_from=x.in_force_from, compare=bool(_compare_with(work, x)))
+                  for x in work.versions],
+        events=[HistoryEntry(date=e.date, kind=e.kind, label=e.label, body=e.body,
+                             instrument=e.instrument, version=e.version,
+                             page=e.text.slug if e.text is not None else "") for e in work.events],
+        notes=[["version_grouping", n] for n in work.notes] + [list(n) for n in v.notes],
+    )

@@ -67,10 +67,11 @@ def test_the_version_in_force_on_the_citing_date_is_chosen(docs, cits):
 
 def test_edition_choice_is_one_function():
     from build_tools import citations
+    from build_tools.model import Derived
 
     class D:
         source = "测试.md"
-        derived = {}
+        derived = Derived()
 
         def __init__(self, dates):
             self.dates = dates

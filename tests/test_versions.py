@@ -549,10 +549,10 @@ def test_former_permanent_address_forwards_after_a_second_text_arrives(tmp_path)
     docs, failures, _ = generate(src, tmp_path / "docs1", Context(TODAY))
     a = next(d for d in docs if "2016" in d.source)
     base = slugs.base_slug(a.title)
-    first = a.derived["version"]["address"]
+    first = a.derived.version.address
     assert a.slug == f"{base}-{slugs.short_hash(a.source)}" and first == f"{a.slug}-v2016-01-15"
     # the unhashed address it would have had without the other issuer's text forwards to it
-    assert a.derived["version"]["aliases"] == [f"{base}-v2016-01-15"]
+    assert a.derived.version.aliases == [f"{base}-v2016-01-15"]
     page = tmp_path / "docs1" / first / "chp_1.html"
     assert f'location.replace("../{a.slug}/chp_1.html" + location.hash)' in page.read_text(encoding="utf-8")
 
@@ -561,8 +561,8 @@ def test_former_permanent_address_forwards_after_a_second_text_arrives(tmp_path)
     a = next(d for d in docs if "2016" in d.source)
     new = next(d for d in docs if "2025" in d.source)
     other_doc = next(d for d in docs if "2020" in d.source)
-    assert new.slug == base and a.slug == a.derived["version"]["address"] == f"{base}-v2016-01-15"
-    assert a.derived["version"]["aliases"] == [first]
+    assert new.slug == base and a.slug == a.derived.version.address == f"{base}-v2016-01-15"
+    assert a.derived.version.aliases == [first]
     out = tmp_path / "docs2"
     old_pages = sorted(p.name for p in (tmp_path / "docs1" / first).iterdir())
     assert sorted(p.name for p in (out / first).iterdir()) == old_pages
@@ -574,12 +574,12 @@ def test_former_permanent_address_forwards_after_a_second_text_arrives(tmp_path)
     assert f'doc_address: "{a.slug}"' in target and '!!! danger "本文本已被修订"' in (out / a.slug / "index.md").read_text(encoding="utf-8")
     # the 2025 text: the address it would have had alone forwards to the work's address
     solo_new = f"{base}-{slugs.short_hash(new.source)}-v2025-12-03"
-    assert new.derived["version"]["aliases"] == [solo_new]
+    assert new.derived.version.aliases == [solo_new]
     assert 'location.replace("../' + base + '/index.html" + location.hash)' in (out / solo_new / "index.html").read_text(encoding="utf-8")
     # the other issuer's text is alone in its work: its address did not change; the unhashed
     # address of its date is its own (no other text of that title has that date)
-    assert other_doc.derived["version"]["aliases"] == [f"{base}-v2020-05-01"]
-    assert (out / other_doc.derived["version"]["address"]).is_dir()
+    assert other_doc.derived.version.aliases == [f"{base}-v2020-05-01"]
+    assert (out / other_doc.derived.version.address).is_dir()
     assert f'location.replace("../{other_doc.slug}/index.html" + location.hash)' in (
         out / f"{base}-v2020-05-01" / "index.html").read_text(encoding="utf-8")
 
@@ -594,8 +594,8 @@ def test_an_unhashed_address_claimed_by_two_texts_forwards_nowhere():
     c = doc_from_text(other.replace("2020-05-01", "2016-01-15"), "北京/贵州省大数据发展应用促进条例(2016-01-15).txt")
     slugs.assign([a, c])
     versions.apply([a, c], TODAY)
-    assert a.slug != c.slug and a.derived["version"]["address"] and c.derived["version"]["address"]
-    assert a.derived["version"]["aliases"] == [] and c.derived["version"]["aliases"] == []
+    assert a.slug != c.slug and a.derived.version.address and c.derived.version.address
+    assert a.derived.version.aliases == [] and c.derived.version.aliases == []
 
 
 def test_former_permanent_address_forwards_when_the_work_keeps_the_files_slugs():
@@ -611,7 +611,7 @@ def test_former_permanent_address_forwards_when_the_work_keeps_the_files_slugs()
     base = slugs.base_slug(a.title)
     c.slug = base          # the base slug taken by another document
     versions.apply([a, b, c], TODAY)
-    assert a.derived["version"]["address"] == a.slug == f"{base}-{slugs.short_hash(a.source)}"
+    assert a.derived.version.address == a.slug == f"{base}-{slugs.short_hash(a.source)}"
     # the address each had alone, and the unhashed one of its date (no other text claims it)
-    assert set(a.derived["version"]["aliases"]) == {f"{a.slug}-v2016-01-15", f"{base}-v2016-01-15"}
-    assert set(b.derived["version"]["aliases"]) == {f"{b.slug}-v2025-12-03", f"{base}-v2025-12-03"}
+    assert set(a.derived.version.aliases) == {f"{a.slug}-v2016-01-15", f"{base}-v2016-01-15"}
+    assert set(b.derived.version.aliases) == {f"{b.slug}-v2025-12-03", f"{base}-v2025-12-03"}

@@ -90,13 +90,13 @@ def run(doc, ctx):
     for a in doc.articles:
         for p in a.paragraphs:
             p.spans.sort(key=lambda s: s.start)
-    doc.derived["outgoing"] = outgoing
+    doc.derived.outgoing = outgoing
     # the instruments named in 《》 (build_tools/citations.py tells short titles from longer names)
     named = set()
     for _, p in doc.all_paragraphs():
         if "《" in p.text:
             named.update(p.text[s + 1:e - 1] for s, e in title_ranges(p.text))
-    doc.derived["named"] = sorted(named)
+    doc.derived.named = sorted(named)
 
 
 @dataclass

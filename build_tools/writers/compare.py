@@ -4,6 +4,7 @@ articles are listed, not repeated.  The alignment is build_tools/compare.py's.""
 from __future__ import annotations
 
 from .. import compare
+from ..model import CompareInfo
 from . import markdown as md
 
 PAGE = "compare"
@@ -27,24 +28,24 @@ def _marked(pieces, side: str) -> str:
     return "".join(out)
 
 
-def page(doc, old_doc, new_doc, info: dict, linker, pairs=None) -> str:
+def page(doc, old_doc, new_doc, info: CompareInfo, linker, pairs=None) -> str:
     """Markdown of doc's comparison page (doc is new_doc, or the draft old_doc)."""
     if pairs is None:
         pairs = compare.align(old_doc.articles, new_doc.articles)
     n = compare.counts(pairs)
-    title = f"新旧对照：{info['old_label'].strip('（）')} → {info['new_label'].strip('（）')}"
+    title = f"新旧对照：{info.old_label.strip('（）')} → {info.new_label.strip('（）')}"
     meta = {"title": md.theme_text(f"{title} - {doc.title}"), **md.doc_meta(doc), "page_kind": "compare"}
 
     def link(d, a):
         href = linker.href(doc.slug, (d.slug, a.anchor)) if linker is not None else None
         return f"[{md.escape(a.label)}]({href})" if href else md.escape(a.label)
 
-    old_name = f"《{md.escape(old_doc.title)}》{md.escape(info['old_label'])}"
-    new_name = f"《{md.escape(new_doc.title)}》{md.escape(info['new_label'])}"
+    old_name = f"《{md.escape(old_doc.title)}》{md.escape(info.old_label)}"
+    new_name = f"《{md.escape(new_doc.title)}》{md.escape(info.new_label)}"
     out = [md.front_matter(meta), "", f"# {md.escape(title)} {{#compare}}", "",
            f"[《{md.escape(doc.title)}》](index.md){{ .doc-backlink }}", "",
-           f"左栏：[{old_name}](../{old_doc.slug}/index.md)（{info['old_date']}）；"
-           f"右栏：[{new_name}](../{new_doc.slug}/index.md)（{info['new_date']}）。", "",
+           f"左栏：[{old_name}](../{old_doc.slug}/index.md)（{info.old_date}）；"
+           f"右栏：[{new_name}](../{new_doc.slug}/index.md)（{info.new_date}）。", "",
            "| 项目 | 条数 |", "| --- | --- |",
            f"| 旧文本条文 | {len(old_doc.articles)} |", f"| 新文本条文 | {len(new_doc.articles)} |",
            f"| 文字未变 | {n['same']}（其中条号变化 {n['renumbered']}） |",

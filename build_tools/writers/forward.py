@@ -25,16 +25,16 @@ def pages(doc, files: dict) -> dict[str, str]:
     """{ADDRESS/page.html: forwarding page} for each Markdown page of `files` (the document's
     pages under doc.slug), at the document's permanent address when it is not where it is
     rendered, and at each of its former addresses (versions.assign_aliases)."""
-    info = doc.derived.get("version") or {}
-    address = info.get("address")
-    label = info.get("label", "")
+    info = doc.derived.version_or_blank
+    address = info.address
+    label = info.label
     names = []
     prefix = f"{doc.slug}/"
     for path in sorted(files):
         if path.startswith(prefix) and path.endswith(".md"):
             names.append(path[len(prefix):-3] + ".html")
     targets = [(address, "")] if address and address != doc.slug else []
-    targets += [(alias, address) for alias in info.get("aliases") or ()]
+    targets += [(alias, address) for alias in info.aliases]
     return {f"{where}/{name}": page(doc.title, label, f"../{doc.slug}/{name}", former=former)
             for where, former in targets for name in names}
 

@@ -271,7 +271,7 @@ def doc_meta(doc: Document) -> dict:
             "doc_expires": doc.dates.get("expires", ""),
             "doc_version": version_label(doc), "doc_issuer": doc.issuer,
             "doc_cite_version": cite_version(doc),
-            "doc_address": (doc.derived.get("version") or {}).get("address", ""),
+            "doc_address": doc.derived.version_or_blank.address,
             "doc_work": work_address(doc),
             "doc_date": doc_date(doc)}
 
@@ -279,14 +279,14 @@ def doc_meta(doc: Document) -> dict:
 def cite_version(doc: Document) -> str:
     """（2017年修正）: the version a citation names, with the version's permanent address (the
     copy buttons, regsite.js); "" for a text without one (no version date)."""
-    v = doc.derived.get("version") or {}
-    return v.get("label", "") if v.get("address") else ""
+    v = doc.derived.version_or_blank
+    return v.label if v.address else ""
 
 
 def work_address(doc: Document) -> str:
     """The address that always shows the work's current text: the work's address of a work
     with several texts, else the document's own."""
-    return (doc.derived.get("version") or {}).get("work_address") or doc.slug
+    return doc.derived.version_or_blank.work_address or doc.slug
 
 
 def version_label(doc: Document) -> str:
@@ -418,7 +418,7 @@ def gap_md(doc: Document, a: Article) -> list[str]:
 def article_history_md(doc: Document, a: Article, linker) -> list[str]:
     """本条沿革: the article in the previous text of its work and in the current text (a work
     with several texts; assemble.article_history aligns them by text)."""
-    items = (doc.derived.get("article_history") or {}).get(a.anchor)
+    items = (doc.derived.article_history or {}).get(a.anchor)
     if not items:
         return []
 
@@ -577,20 +577,20 @@ IN_FORCE_WORDS = ("现行有效", "有效", "尚未生效")
 
 def metadata_block(doc: Document) -> list[str]:
     badge = STATUS_CLASS.get(doc.status, "other")
-    v = doc.derived.get("version") or {}
+    v = doc.derived.version_or_blank
     status = f'**{escape(doc.status)}**{{ .status .status-{badge} data-expires="{doc.dates.get("expires", "")}" }}'
-    rep = v.get("replaced_by")
-    if rep and not v.get("draft"):
-        status += (f"，由[{escape(rep['label'].strip('（）') or rep['date'])}的文本](../{rep['page']}/index.md)取代"
-                   f"（{rep['in_force_from'] or rep['date']}起）")
+    rep = v.replaced_by
+    if rep and not v.draft:
+        status += (f"，由[{escape(rep.label.strip('（）') or rep.date)}的文本](../{rep.page}/index.md)取代"
+                   f"（{rep.in_force_from or rep.date}起）")
     elif rep:
-        status += f"，已有[正式文本{escape(rep['label'])}](../{rep['page']}/index.md)"
+        status += f"，已有[正式文本{escape(rep.label)}](../{rep.page}/index.md)"
     if doc.status in IN_FORCE_WORDS:
         # the site sees only its own collection: say so where it calls a text in force
         status += "（据本站收录的文本和生成日期判断；本站未收录的修改、废止无从反映）"
     rows = [("文件类型", escape(doc.kind)), ("状态", status)]
-    if v.get("date") and len(v.get("versions", ())) > 1:
-        rows.append(("版本", f"{escape(v['label'].strip('（）'))}，版本日期 {v['date']}"))
+    if v.date and len(v.versions) > 1:
+        rows.append(("版本", f"{escape(v.label.strip('（）'))}，版本日期 {v.date}"))
     if doc.issuer:
         rows.append(("制定机关", escape(doc.issuer)))
     for key, name in DATE_NAMES:
@@ -605,27 +605,27 @@ def metadata_block(doc: Document) -> list[str]:
 
 def version_banner(doc: Document) -> list[str]:
     """A warning on every page of a text that is no longer, or not yet, the law in force."""
-    v = doc.derived.get("version") or {}
-    status, rep = v.get("status", ""), v.get("replaced_by")
-    current = next((x for x in v.get("versions", ()) if x["work"] == v.get("current")), None)
-    link = (f"现行文本见[《{escape(current['title'])}》{escape(current['label'])}](../{current['work']}/index.md)。"
-            if current and current["work"] != doc.slug and current["status"] == "现行有效" else "")
+    v = doc.derived.version_or_blank
+    status, rep = v.status, v.replaced_by
+    current = next((x for x in v.versions if x.work == v.current), None)
+    link = (f"现行文本见[《{escape(current.title)}》{escape(current.label)}](../{current.work}/index.md)。"
+            if current and current.work != doc.slug and current.status == "现行有效" else "")
     if status in ("已被修订", "已被修正") and rep:
         return [f'!!! danger "本文本{status}"', "",
-                f"    本页是《{escape(doc.title)}》{escape(v['label'])}的文本，"
-                f"已由{escape(rep['label'].strip('（）') or rep['date'])}的文本取代"
-                f"（{rep['in_force_from'] or rep['date']}起）。{link}", ""]
+                f"    本页是《{escape(doc.title)}》{escape(v.label)}的文本，"
+                f"已由{escape(rep.label.strip('（）') or rep.date)}的文本取代"
+                f"（{rep.in_force_from or rep.date}起）。{link}", ""]
     if status == "已被修改":
         return ['!!! danger "本文本已被修改"', "",
                 "    原文件注明本文本已被修改；修改后的文本本站未收录。", ""]
     if status == "尚未生效":
         return ['!!! info "本文本尚未生效"', "",
-                f"    本文本自{escape(v.get('in_force_from', ''))}起施行。{link}", ""]
+                f"    本文本自{escape(v.in_force_from)}起施行。{link}", ""]
     if status == "征求意见已截止":
         deadline = doc.dates.get("comment_deadline", "")
         return ['!!! warning "征求意见已截止"', "",
                 f"    本文本是征求意见的草案，不是生效的法规；征求意见已于{deadline}截止。"
-                + (f"正式文本见[{escape(rep['label'])}](../{rep['page']}/index.md)。" if rep else ""), ""]
+                + (f"正式文本见[{escape(rep.label)}](../{rep.page}/index.md)。" if rep else ""), ""]
     return []
 
 
@@ -634,39 +634,39 @@ EVENT_KINDS = {"通过", "批准", "公布", "修正", "修订", "施行", "废�
 
 def versions_block(doc: Document) -> list[str]:
     """The versions of the work in the collection, and the timeline of its history."""
-    v = doc.derived.get("version") or {}
+    v = doc.derived.version_or_blank
     out: list[str] = []
-    others = v.get("versions", [])
-    texts = {x["slug"]: x for x in others}
+    others = v.versions
+    texts = {x.slug: x for x in others}
     if len(others) > 1:
         out += ["## 版本 {#versions}", "", "| 版本 | 版本日期 | 状态 | 新旧对照 |", "| --- | --- | --- | --- |"]
         for x in others:
-            name = f"{escape(x['title'])}{escape(x['label'])}"
+            name = f"{escape(x.title)}{escape(x.label)}"
             # links go where the pages are rendered (a current text's permanent address only forwards)
-            cell = f"**{name}**（本页）" if x["work"] == doc.slug else f"[{name}](../{x['work']}/index.md)"
-            badge = STATUS_CLASS.get(x["status"], "other")
-            cmp = f"[与前一版本对照](../{x['work']}/compare.md)" if x.get("compare") else "—"
-            out.append(f"| {cell} | {x['date'] or '—'} | **{escape(x['status'])}**{{ .status .status-{badge} }} | {cmp} |")
+            cell = f"**{name}**（本页）" if x.work == doc.slug else f"[{name}](../{x.work}/index.md)"
+            badge = STATUS_CLASS.get(x.status, "other")
+            cmp = f"[与前一版本对照](../{x.work}/compare.md)" if x.compare else "—"
+            out.append(f"| {cell} | {x.date or '—'} | **{escape(x.status)}**{{ .status .status-{badge} }} | {cmp} |")
         out.append("")
-        if v.get("work_address"):
-            out += [f"地址 `{v['work_address']}/` 总是显示本站所收的现行文本；每个版本另有永久地址 "
-                    f"`{v['work_address']}-v版本日期/`（如本页文本为 `{v['address']}/`），其文字永不改变。", ""]
-    elif v.get("address"):
-        out += [f"本文本的永久地址为 `{v['address']}/`，其文字永不改变；地址 `{doc.slug}/` 总是显示本站所收的"
+        if v.work_address:
+            out += [f"地址 `{v.work_address}/` 总是显示本站所收的现行文本；每个版本另有永久地址 "
+                    f"`{v.work_address}-v版本日期/`（如本页文本为 `{v.address}/`），其文字永不改变。", ""]
+    elif v.address:
+        out += [f"本文本的永久地址为 `{v.address}/`，其文字永不改变；地址 `{doc.slug}/` 总是显示本站所收的"
                 "现行文本，本站日后收录新的版本时即显示新版本。", "{: .version-address }", ""]
-    elif v and len(others) <= 1:
+    elif doc.derived.version is not None and len(others) <= 1:
         out += ["本文件未载明可以确定版本的日期（文件名、题注或公布、通过、施行日期），本站无法为它设定按日期命名的永久地址；"
                 f"地址 `{doc.slug}/` 显示本站所收的这一文本。", "{: .version-address }", ""]
-    events = v.get("events", [])
+    events = v.events
     if events:
         out += ["## 沿革 {#timeline}", ""]
         for e in events:
-            what = "　".join(x for x in (e["body"], f"《{e['instrument']}》" if e["instrument"] else "") if x)
-            line = f"- {e['date']}　**{escape(e['label'])}**" + (f"　{escape(what)}" if what else "")
-            if e["version"] and e["version"] in (doc.slug, v.get("address")):
+            what = "　".join(x for x in (e.body, f"《{e.instrument}》" if e.instrument else "") if x)
+            line = f"- {e.date}　**{escape(e.label)}**" + (f"　{escape(what)}" if what else "")
+            if e.version and e.version in (doc.slug, v.address):
                 line += "　（本页即此次形成的文本）"
-            elif e["version"] and e["version"] in texts:
-                line += f"　（[本站收录此次形成的文本](../{e['page']}/index.md)）"
+            elif e.version and e.version in texts:
+                line += f"　（[本站收录此次形成的文本](../{e.page}/index.md)）"
             out.append(line)
         out += ["", "沿革根据各版本的题注整理；标明“本站收录”的，是本站收有其文本的版本。"
                 if len(others) > 1 else "沿革根据题注整理。", "{: .timeline-note }", ""]

@@ -111,14 +111,14 @@ def part(doc) -> tuple[str, str]:
     """What the index needs of one document, from the document alone (so it can be computed
     where the document is read, in parallel, and cached with it): its grams, one per line,
     and the JSON of its records."""
-    cached = doc.derived.get("search")
+    cached = doc.derived.search
     if cached is not None:
         return cached
     where = md.page_map(doc, md.plan(doc))
     recs = records(doc, where)
     grams = _grams(norm("\n".join([doc.title] + [r[3] for r in recs])))
     result = ("\n".join(grams), json.dumps(recs, ensure_ascii=False, separators=(",", ":")))
-    doc.derived["search"] = result
+    doc.derived.search = result
     return result
 
 

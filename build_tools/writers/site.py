@@ -47,17 +47,17 @@ def version_table(docs) -> str:
     import json
     table: dict[str, list] = {}
     for d in sorted(docs, key=lambda d: d.slug):
-        info = d.derived.get("version") or {}
+        info = d.derived.version_or_blank
         work = md.work_address(d)
-        if info.get("work_address"):          # several texts: the work's entry lists them all
+        if info.work_address:          # several texts: the work's entry lists them all
             if work in table:
                 continue
-            current = next((x for x in info.get("versions", ()) if x["work"] == work), None)
-            rows = [[x["date"], x["slug"], x["label"], x["status"]] for x in info.get("versions", ())
-                    if x["slug"] and not x.get("copy")]
-            table[work] = [current["title"] if current else d.title, rows]
+            current = next((x for x in info.versions if x.work == work), None)
+            rows = [[x.date, x.slug, x.label, x.status] for x in info.versions
+                    if x.slug and not x.copy]
+            table[work] = [current.title if current else d.title, rows]
         else:
-            rows = [[info.get("date", ""), info["address"], info.get("label", ""), d.status]] if info.get("address") else []
+            rows = [[info.date, info.address, info.label, d.status]] if info.address else []
             table[work] = [d.title, rows]
     return ("/* Works and their versions' permanent addresses, for the 404 page (written by build_tools). */\n"
             "window.regsiteVersions = " + json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -208,12 +208,12 @@ def nav(docs, plans, with_glossary: bool) -> list:
 def _doc_entry(d, plans):
     section = [{"概览": f"{d.slug}/index.md"}]
     section += [{md.theme_text(p.title): f"{d.slug}/{p.name}.md"} for p in plans[d.slug]]
-    info = d.derived.get("version") or {}
-    if info.get("compare"):
+    info = d.derived.version_or_blank
+    if info.compare:
         section.append({"新旧对照": f"{d.slug}/compare.md"})
     title = d.title
-    if info.get("work_address") and info["work_address"] != d.slug:    # a text other than the current one
-        title += info.get("label", "")
+    if info.work_address and info.work_address != d.slug:    # a text other than the current one
+        title += info.label
     return {md.theme_text(title): section}
 
 
