@@ -125,12 +125,13 @@ class Assembled:
     citations: object = None   # citations.Citations: references to other instruments
 
 
-def assemble(docs, store=None) -> Assembled:
-    """Documents rendered here carry their link spans, documents taken from the cache do not."""
+def assemble(docs, store=None, memo=None) -> Assembled:
+    """Documents rendered here carry their link spans, documents taken from the cache do not.
+    memo: the build's slugs.Memo (word frequencies and term slugs of earlier builds)."""
     def scans(doc, words_digest):
         return store.get_extra(doc.derived.model_key, "scan", words_digest) if store else None
 
-    ctx = linking.prepare(docs, scans=scans)
+    ctx = linking.prepare(docs, scans=scans, memo=memo)
     cits = citations.resolve(docs)
     plans = {d.slug: md.plan(d) for d in docs}
     page_maps = {d.slug: md.page_map(d, plans[d.slug]) for d in docs}
@@ -167,4 +168,4 @@ def assemble(docs, store=None) -> Assembled:
         files = {**files, **comparison(d, by_slug, linker, store)}
         rendered.update(files)
         rendered.update(forward.pages(d, files))     # the current text's permanent address
-    return Assembled(linking.glossary(docs, used), plans, rendered, reused, cits)
+    return Assembled(linking.glossary(docs, used, memo), plans, rendered, reused, cits)

@@ -107,15 +107,16 @@ def _digest(*parts) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
-def candidate_words(docs, max_definers: int = 1, min_length: int = 2, common_freq: int = 100):
+def candidate_words(docs, max_definers: int = 1, min_length: int = 2, common_freq: int = 100, memo=None):
     """The candidate terms for site-wide links, every term containing one, and a digest of
-    them: a document's scan for candidates depends on nothing else."""
+    them: a document's scan for candidates depends on nothing else.  memo: the build's
+    slugs.Memo (word frequencies from earlier builds), if any."""
     all_terms = set()
     for d in docs:
         for df in d.definitions:
             all_terms.update(t for t in (df.term, *df.aliases) if len(t) >= min_length)
     supers = _superstrings(all_terms)
-    common = _common_words()
+    common = _common_words(memo)
     candidates = {t: v for t, v in _external_terms(docs, max_definers, min_length).items()
                   if common(t) < common_freq}
     words = set(candidates)
@@ -125,11 +126,11 @@ def candidate_words(docs, max_definers: int = 1, min_length: int = 2, common_fre
 
 
 def prepare(docs, max_definers: int = 1, min_length: int = 2, common_freq: int = 100,
-            min_users: int = 20, users_share: float = 0.01, scans=None) -> LinkContext:
+            min_users: int = 20, users_share: float = 0.01, scans=None, memo=None) -> LinkContext:
     """The collection's side of linking.  `scans(doc, words_digest)` may return a document's
-    candidate terms from an earlier build (None: scan it)."""
+    candidate terms from an earlier build (None: scan it); memo: the build's slugs.Memo."""
     supers, candidates, words, words_digest = candidate_words(docs, max_definers, min_length,
-                                                              common_freq)
+                                                              common_freq, memo)
     automaton = _build_automaton(words) if words else None
     # one scan of every document for the candidates counts their users (the matches are
     # kept for linking); a candidate used too widely stays a blocker where it occurs
@@ -227,14 +228,16 @@ def _automaton(terms, supers):
     return _build_automaton(words)
 
 
-def _common_words():
-    """Frequency of a word in jieba's general dictionary (0 when absent)."""
+def _common_words(memo=None):
+    """Frequency of a word in jieba's general dictionary (0 when absent), through the build's
+    slugs.Memo when there is one."""
     try:
         from .slugs import word_freq
-        word_freq("的")
+        freq = memo.word_freq if memo is not None else word_freq
+        freq("的")
     except Exception:       # jieba unavailable: no word counts as everyday vocabulary
         return lambda t: 0
-    return word_freq
+    return freq
 
 
 # -- which document a title or an external term points to ---------------------------------
@@ -441,8 +444,9 @@ def _term_spans(doc, owner, p, found, own, external, defining, blocked, chain_ca
     return out
 
 
-def glossary(docs, used: dict[str, set]) -> list[dict]:
-    """The glossary entries; used: term -> slugs of the documents linking it."""
+def glossary(docs, used: dict[str, set], memo=None) -> list[dict]:
+    """The glossary entries; used: term -> slugs of the documents linking it; memo: the
+    build's slugs.Memo, if any."""
     entries: dict[str, dict] = {}
     for d in docs:
         for df in d.definitions:
@@ -456,16 +460,16 @@ def glossary(docs, used: dict[str, set]) -> list[dict]:
             entries[t]["used_in"] = sorted(slugs)
     keys: set[str] = set()
     for t in sorted(entries):          # ids in code point order: stable, whatever the display order
-        entries[t]["key"] = _key(t, keys)
+        entries[t]["key"] = _key(t, keys, memo)
     from .collation import pinyin_key
     return [entries[t] for t in sorted(entries, key=lambda t: pinyin_key(t, False))]
 
 
-def _key(term, taken) -> str:
+def _key(term, taken, memo=None) -> str:
     """An ASCII id for the term's glossary entry: term-suanli, term-suanli-2 on a clash."""
     try:
         from .slugs import base_slug
-        base = "term-" + base_slug(term)
+        base = "term-" + (memo.base_slug(term) if memo is not None else base_slug(term))
     except Exception:
         base = "term"
     key, n = base, 2

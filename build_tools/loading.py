@@ -14,9 +14,9 @@ PARALLEL_FROM = 200     # files; below this, one process is faster than several
 def _load_one(args):
     """Read one file: (document, None) or (None, one-line error).  The document comes with
     its search index part and is stored in the model cache."""
-    path, ctx, store, key = args
+    path, ctx, store, key, memo = args
     try:
-        doc = pipeline.load(path, ctx)
+        doc = pipeline.load(path, ctx, memo)
     except sourcefile.SourceError as exc:
         return None, f"错误 {exc}"
     except Exception as exc:   # a bug must not stop the other files
@@ -35,8 +35,8 @@ def _load_one_pickled(args):
     if not gc.isenabled():      # forked from load_sources, which turns the collector off
         gc.freeze()
         gc.enable()
-    path, ctx, store, key = args
-    doc, error = _load_one((path, ctx, None, None))
+    path, ctx, store, key, memo = args
+    doc, error = _load_one((path, ctx, None, None, memo))
     if doc is None:
         return None, error
     data = pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL)
@@ -71,14 +71,15 @@ def load_sources(folder, ctx, store=None, allow_outside=False):
     return b.docs, b.failures
 
 
-def read_sources(folder, ctx, store=None, allow_outside=False):
+def read_sources(folder, ctx, store=None, allow_outside=False, memo=None):
     """Read every source (from the model cache where it is unchanged, in parallel for many
     files); unreadable files, and links that lead nowhere or out of the folder (unless
-    allow_outside), are reported and skipped."""
+    allow_outside), are reported and skipped.  memo: the build's slugs.Memo, used where the
+    files are read in this process (worker processes have jieba loaded before the fork)."""
     enabled = gc.isenabled()
     gc.disable()        # the collector would rescan the growing heap of documents, again and again
     try:
-        docs, failures = _load_sources(folder, ctx, store, allow_outside)
+        docs, failures = _load_sources(folder, ctx, store, allow_outside, memo)
         gc.freeze()     # the documents live to the end: later collections need not scan them
     finally:
         if enabled:
@@ -86,7 +87,7 @@ def read_sources(folder, ctx, store=None, allow_outside=False):
     return docs, failures
 
 
-def _load_sources(folder, ctx, store, allow_outside=False):
+def _load_sources(folder, ctx, store, allow_outside=False, memo=None):
     from .cache import ModelCache
     paths, refused = pipeline.scan(folder, allow_outside)
     if store is None and ModelCache.enabled():
@@ -96,7 +97,7 @@ def _load_sources(folder, ctx, store, allow_outside=False):
     results: list = [(doc, None) if doc is not None else None for doc in cached]
     todo = [i for i, r in enumerate(results) if r is None]
     jobs = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
-    args = [(paths[i], ctx, store, keys[i]) for i in todo]
+    args = [(paths[i], ctx, store, keys[i], memo if jobs == 1 else None) for i in todo]
     if jobs > 1:
         import multiprocessing
         import pickle

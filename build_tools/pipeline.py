@@ -11,10 +11,11 @@ from .transforms import Context, run_all
 SOURCE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
-def load(path, ctx: Context | None = None):
-    """Read and transform one file. Raises sourcefile.SourceError for an unreadable file."""
+def load(path, ctx: Context | None = None, memo=None):
+    """Read and transform one file. Raises sourcefile.SourceError for an unreadable file.
+    memo: the build's slugs.Memo, if any (the title's slug from an earlier build)."""
     src = sourcefile.read(path)
-    return load_text(src, ctx)
+    return load_text(src, ctx, memo)
 
 
 # invisible formatting, not text: zero-width space, non-joiner and joiner, LRM/RLM, word
@@ -38,7 +39,7 @@ def strip_invisible(text: str):
     return "\n".join(lines), found
 
 
-def load_text(src, ctx=None):
+def load_text(src, ctx=None, memo=None):
     text, removed = strip_invisible(src.text)
     if removed:
         src = sourcefile.SourceText(src.path, text, src.encoding, src.notes)
@@ -54,7 +55,8 @@ def load_text(src, ctx=None):
         doc.report("no_title", "warning", "原文没有标题，以文件名代替", None)
     run_all(doc, ctx)
     _account(doc)
-    doc.slug = doc.derived.base_slug = slugs.base_slug(doc.title + (doc.subtitle or ""))
+    title = doc.title + (doc.subtitle or "")
+    doc.slug = doc.derived.base_slug = memo.base_slug(title) if memo is not None else slugs.base_slug(title)
     return doc
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,30 +26,42 @@ def _tokenizer():
     return tok
 
 
-# Results kept from one build to the next (load_memo / save_memo): a rebuild then needs
-# neither jieba's dictionary nor pypinyin for titles and terms it has seen before.
-_MEMO: dict[str, str] = {}
-_FREQ: dict[str, int] = {}
+@dataclass
+class Memo:
+    """Slugs of titles and terms, and jieba word frequencies, computed by earlier builds: a
+    rebuild needs neither jieba's dictionary nor pypinyin for what it has seen before.  Owned
+    by the build (stages.Build.memo: loaded by the load stage, saved by the write stage) and
+    handed to whatever computes slugs or frequencies during it; a plain function of its inputs
+    otherwise (base_slug, word_freq below)."""
+    slugs: dict[str, str] = field(default_factory=dict)    # title or term -> base slug
+    freq: dict[str, int] = field(default_factory=dict)     # word -> word_freq
 
+    @classmethod
+    def load(cls, path) -> "Memo":
+        from .cache import load_pickle
+        kept = load_pickle(path)
+        return cls(dict(kept[0]), dict(kept[1])) if kept else cls()
 
-def load_memo(path) -> None:
-    from .cache import load_pickle
-    memo = load_pickle(path)
-    if memo:
-        _MEMO.update(memo[0])
-        _FREQ.update(memo[1])
+    def save(self, path) -> None:
+        from .cache import save_pickle
+        save_pickle(path, (self.slugs, self.freq))
 
+    def base_slug(self, title: str) -> str:
+        slug = self.slugs.get(title)
+        if slug is None:
+            slug = self.slugs[title] = base_slug(title)
+        return slug
 
-def save_memo(path) -> None:
-    from .cache import save_pickle
-    save_pickle(path, (_MEMO, _FREQ))
+    def word_freq(self, word: str) -> int:
+        n = self.freq.get(word)
+        if n is None:
+            n = self.freq[word] = word_freq(word)
+        return n
 
 
 def word_freq(word: str) -> int:
     """Frequency of a word in jieba's general dictionary (0 when absent)."""
-    if word not in _FREQ:
-        _FREQ[word] = _tokenizer().FREQ.get(word) or 0
-    return _FREQ[word]
+    return _tokenizer().FREQ.get(word) or 0
 
 
 def preload() -> None:
@@ -60,13 +73,6 @@ def preload() -> None:
 
 
 def base_slug(title: str) -> str:
-    slug = _MEMO.get(title)
-    if slug is None:
-        slug = _MEMO[title] = _base_slug(title)
-    return slug
-
-
-def _base_slug(title: str) -> str:
     from pypinyin import Style, lazy_pinyin
     words = []
     for w in _tokenizer().cut(title):
@@ -88,15 +94,17 @@ def short_hash(source: str, parts: int = 1) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
 
 
-def assign(docs) -> None:
-    """Give every document a unique slug: base slug, plus a hash of the file name on collision."""
+def assign(docs, memo: Memo | None = None) -> None:
+    """Give every document a unique slug: base slug, plus a hash of the file name on collision.
+    The base slugs computed where the documents were read go into the build's memo."""
+    memo = memo if memo is not None else Memo()
     bases = []
     for d in docs:
         text = d.title + (d.subtitle or "")
         known = d.derived.base_slug      # computed where the document was read
         if known:
-            _MEMO.setdefault(text, known)       # remembered: a rebuild needs no jieba for it
-        bases.append(known or base_slug(text))
+            memo.slugs.setdefault(text, known)      # remembered: a rebuild needs no jieba for it
+        bases.append(known or memo.base_slug(text))
     for d, slug in zip(docs, unique([(b, d.source) for b, d in zip(bases, docs)])):
         d.slug = slug
 

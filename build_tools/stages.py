@@ -12,8 +12,9 @@ MkDocs (mkdocs_run.mkdocs_build) and publishing docs/ and site/ together (publis
 in commands.build.  What each stage may reuse from an earlier build is keyed in one place
 each: the model cache key (cache.ModelCache.key: source bytes, path, build date, code,
 package versions, REGSITE_* switches), the page digest (assemble: what a document's pages
-depend on in the collection), the search state (search_index.build), and the site's build
-stamp (mkdocs_run._build_stamp).
+depend on in the collection), the search state (search_index.build), the slug memo
+(Build.memo, slugs.Memo: kept per code version), and the site's build stamp
+(mkdocs_run._build_stamp).
 """
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ class Build:
     # filled by the stages
     docs: list = field(default_factory=list)              # load
     failures: list = field(default_factory=list)          # load: one line per unreadable file
+    memo: object = None                                   # load: slugs.Memo, kept between builds
     works: list = field(default_factory=list)             # versions
     search: object = None                                  # index: writers.site.SearchFiles
     made: object = None                                    # link: assemble.Assembled
@@ -51,15 +53,19 @@ class Build:
 
 def load(b: Build):
     from . import loading, slugs
+    b.memo = slugs.Memo.load(memo_path(b.store)) if b.store is not None else slugs.Memo()
+    b.docs, b.failures = loading.read_sources(b.source, b.ctx, b.store, b.allow_outside, b.memo)
+
+
+def memo_path(store) -> Path:
+    """Where the slug memo of this code version is kept between builds."""
     from .cache import code_version
-    if b.store is not None:
-        slugs.load_memo(b.store.state_path(f"slugs-{code_version()[:16]}"))
-    b.docs, b.failures = loading.read_sources(b.source, b.ctx, b.store, b.allow_outside)
+    return store.state_path(f"slugs-{code_version()[:16]}")
 
 
 def slug(b: Build):
     from . import slugs
-    slugs.assign(b.docs)
+    slugs.assign(b.docs, b.memo)
 
 
 def versions(b: Build):
@@ -87,12 +93,10 @@ def index(b: Build):
 
 def link(b: Build):
     from .assemble import assemble
-    b.made = assemble(b.docs, b.store)
+    b.made = assemble(b.docs, b.store, b.memo)
 
 
 def write(b: Build):
-    from . import slugs
-    from .cache import code_version
     from .writers import site
     files = {**b.made.rendered, **site.collection_pages(b.docs, b.made.plans, b.made.glossary, b.ctx.today)}
     b.changed = site.write_files(b.out, b.published, files)
@@ -102,7 +106,7 @@ def write(b: Build):
     if b.changed is not None:
         b.changed |= search.changed
     if b.store is not None:
-        slugs.save_memo(b.store.state_path(f"slugs-{code_version()[:16]}"))
+        b.memo.save(memo_path(b.store))
         b.store.prune()
 
 

@@ -33,7 +33,7 @@ def test_a_failing_stage_leaves_no_forked_index(tmp_path, monkeypatch):
     from build_tools.writers import site
     monkeypatch.setattr(site, "PARALLEL_FROM", 1)          # the index is built in a forked process
 
-    def broken(docs, store=None):
+    def broken(docs, store=None, memo=None):
         raise RuntimeError("链接失败")
     monkeypatch.setattr(assemble, "assemble", broken)
     out = tmp_path / "new"
@@ -58,3 +58,35 @@ def test_every_transform_runs_alone_on_what_the_grammar_built(key):
         doc, blocks = readers.read(sourcefile.read(SEED[key]))
         structure.build(doc, blocks)
         run_all(doc, Context(TODAY), only=[name])
+
+
+def test_the_slug_memo_is_the_builds_and_spares_jieba_on_a_rebuild(tmp_path, monkeypatch):
+    """The memo of slugs is state of the Build (stages.Build.memo), kept between builds beside
+    the model cache: a rebuild that reads one edited file again takes its title's slug from
+    it, without jieba's dictionary, and gives every document the slug the first build gave."""
+    import shutil
+
+    from build_tools import slugs, stages
+    from build_tools.cache import ModelCache
+    from build_tools.transforms import Context
+    src = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", src)
+    store = ModelCache(src, root=tmp_path / "cache")
+    first = stages.run(stages.Build(src, Context(TODAY), store), until="slug", quiet=True)
+    assert {d.title + d.subtitle: d.derived.base_slug for d in first.docs}.items() <= first.memo.slugs.items()
+    first.memo.save(stages.memo_path(store))          # as the write stage does
+    edited = sorted(src.iterdir())[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+    def no_jieba():
+        raise AssertionError("jieba loaded for a title the memo holds")
+    monkeypatch.setattr(slugs, "_tokenizer", no_jieba)
+    read = []
+    monkeypatch.setattr(store, "put", lambda key, doc: read.append(doc.source))
+    second = stages.run(stages.Build(src, Context(TODAY), store), until="slug", quiet=True)
+    assert read == [str(edited)]
+    assert [d.slug for d in second.docs] == [d.slug for d in first.docs]
+    doc = second.docs[0]
+    doc.derived.base_slug = ""
+    with pytest.raises(AssertionError, match="jieba loaded"):
+        slugs.assign([doc])             # without the build's memo the title needs jieba
