@@ -136,7 +136,9 @@ def _unaccounted_text(doc) -> list[tuple[int, str]]:
 # --- structure by a plain scan of the source (independent of the reader) ------------------
 
 NUM = r"[一二三四五六七八九十百千零〇两\d]+"
-SCAN_ARTICLE = re.compile(rf"^第[\s\u3000]*({NUM})[\s\u3000]*条(?:之({NUM}))?(?=[\s\u3000]|$)")
+# 第十条 … ; also 第一百二十八 条侦查… (a space inside the label, the text glued to it)
+SCAN_ARTICLE = re.compile(rf"^第[\s\u3000]*({NUM})(?:[\s\u3000]*条(?:之({NUM}))?(?=[\s\u3000]|$)"
+                          rf"|[\s\u3000]+条(?![例款件约文目]))")
 SCAN_HEADING = re.compile(rf"^第({NUM})(编|分编|章|节)(?=[\s\u3000]|$|(?!规定|的|所|中|至|和|或|及)[^条款项，。、；])")
 SCAN_UNNUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、)?(总[\s\u3000]*则|分[\s\u3000]*则|附[\s\u3000]*则)$")
 SCAN_ANNEX = re.compile(rf"^附[\s\u3000]*([件表录])[\s\u3000]*({NUM})?[\s\u3000]*(?:[:：]|$)")

@@ -20,6 +20,8 @@ from .model import Article, Division, Document, Paragraph
 _BELOW = hierarchy.ARTICLE + hierarchy.PARAGRAPH + hierarchy.ITEM
 DIVISION_RE = re.compile(rf"^{DIVISION_LABEL}(?:[\s\u3000]+(.*)|(?=[^\s\u3000{_BELOW}])(.*))?$")
 ARTICLE_RE = re.compile(rf"^{ARTICLE_LABEL}(?:[\s\u3000]+(.*))?$", re.S)
+# 第一百二十八 条… : a label broken by a space (not 第十五 条例, 条款, 条件 …)
+SPACED_LABEL_RE = re.compile(rf"^第({hierarchy.N})[ \u3000]+条(?![例款件约文目])(.*)$", re.S)
 ITEM_RE = re.compile(rf"^{ITEM_MARK}")
 SUBITEM_RE = re.compile(r"^(\d+)[．.、](?!\d)")
 PART_RE = re.compile(r"^([一二三四五六七八九十]+)、(.*)$")
@@ -245,7 +247,7 @@ class _Statute:
             if head:
                 self._division(b, *head[:4]).name = head[4]
                 continue
-            art = _article_match(b)
+            art = _article_match(b) or self._spaced_label(b)
             if art:
                 self._article(b, *art)
                 continue
@@ -288,6 +290,21 @@ class _Statute:
             full = ARTICLE_RE.match(f"{label} {rest}" if rest else label)
             return title[:m.start()].rstrip(), full, rest
         return None
+
+    def _spaced_label(self, b):
+        """`第一百二十八 条侦查人员…` (a stray space inside the label, 8 corpus lines): the next
+        article, when its number continues the numbering; the space is said, never kept as a
+        paragraph of the article before (which would give that article a 款 it does not have)."""
+        m = SPACED_LABEL_RE.match(b.text) if b.kind != "table" else None
+        last = self.doc.articles[-1] if self.doc.articles else None
+        if not m or last is None or _num(m.group(1)) != last.number + 1:
+            return None
+        rest = m.group(2).strip()
+        label = f"第{m.group(1)}条"
+        self.doc.report("label_spacing", "info",
+                        f"第{b.line}行条文编号“{b.text[:m.start(2)].strip()}”中间有空格，"
+                        f"已作为{label}收录（只去除了这个空格）", b.line)
+        return ARTICLE_RE.match(f"{label} {rest}" if rest else label), rest
 
     def _heading(self, b):
         """A heading without 第X章: (kind, number, label, title, name) or None.
