@@ -471,6 +471,8 @@ def chapter_page(doc: Document, page: Page, pages: list[Page], linker) -> str:
     meta = {"title": theme_text(f"{page.title} - {doc.title}"), **doc_meta(doc), "page_kind": "chapter"}
     out = [front_matter(meta), ""]
     h1_id = f" {{#{page.division.anchor}}}" if page.division else ""
+    if doc.style != "measures":
+        out += _enclosing_md(doc, page, pages, linker)     # 第二编 分则 above its first 章
     out += [f"# {escape(page.title)}{h1_id}", ""]
     out += [f"[《{escape(doc.title)}》](index.md){{ .doc-backlink }}", ""]
     out += version_banner(doc)
@@ -488,15 +490,67 @@ def chapter_page(doc: Document, page: Page, pages: list[Page], linker) -> str:
         out += _measures_body(doc, page, linker)
     else:
         current = page.division.anchor if page.division else None
+        inner = _inner_divisions(doc, page)
+        shown: set[str] = set()
+
+        def section(d):
+            shown.add(d.anchor)
+            return [f"## {escape(d.heading)} {{#{d.anchor}}}", ""] + [
+                line for p in d.paragraphs for line in (paragraph_md(p, doc.slug, linker), "")]
         for a in page.articles:
+            for d in inner:           # a 节 with no article of its own, where it stands
+                if d.anchor not in shown and d.line < a.line and d.anchor != a.division:
+                    out += section(d)
             if a.division and a.division != current:
                 d = doc.division(a.division)
-                if d is not None and d.kind in ("section",) and d.anchor != current:
-                    out += [f"## {escape(d.heading)} {{#{d.anchor}}}", ""]
+                if d is not None and d.kind in ("section",) and d.anchor != current \
+                        and d.anchor not in shown:
+                    out += section(d)
                 current = a.division
             out += gap_md(doc, a)
             out.append(article_md(doc, a, linker))
+        for d in inner:
+            if d.anchor not in shown:
+                out += section(d)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _inner_divisions(doc: Document, page: Page) -> list:
+    """The 节 inside this page's chapter, in source order (shown as headings with their text)."""
+    if page.division is None:
+        return []
+    top = page.division.anchor
+    return sorted((d for d in doc.divisions if d.kind == "section"
+                   and (d.parent == top or (d.parent or "").startswith(top + "__"))),
+                  key=lambda d: d.line)
+
+
+def _enclosing_md(doc: Document, page: Page, pages: list[Page], linker) -> list[str]:
+    """The 编 / 分编 headings (and their own text) above this page's chapter, on the page of
+    their first chapter: 刑法 第一编 总则 holds 第一章 … 第五章, each a page of its own."""
+    out: list[str] = []
+    for outer in _enclosing(doc, page, pages):
+        out += [f"**{escape(outer.heading)}**", f"{{: #{outer.anchor} .division-heading }}", ""]
+        for p in outer.paragraphs:
+            out += [paragraph_md(p, doc.slug, linker), ""]
+    return out
+
+
+def _enclosing(doc: Document, page: Page, pages: list[Page]) -> list:
+    """The 编 / 分编 that are not pages themselves and whose first page is this one, outermost first."""
+    chain = []
+    d = page.division
+    while d is not None and d.parent:
+        d = doc.division(d.parent)
+        if d is not None and d.kind in ("book", "subbook", "part"):
+            chain.insert(0, d)
+    out = []
+    for outer in chain:
+        first = next((p for p in pages if p.division is not None and
+                      p.division.anchor.startswith(outer.anchor + "__")), None)
+        if first is page:
+            out.append(outer)
+    return out
 
 
 def _measures_body(doc, page, linker):
@@ -678,6 +732,9 @@ def contents(doc: Document, pages: list[Page]) -> list[str]:
         return []
     out = ["## 条文目录 {#contents}", ""]
     for page in pages:
+        if doc.style != "measures":
+            for outer in _enclosing(doc, page, pages):     # 第一编 总则 before its first chapter
+                out.append(f"- [{escape(outer.heading)}]({page.name}.md#{outer.anchor}){{ .division-heading }}")
         out.append(f"- [{escape(page.title)}]({page.name}.md)")
         links = []
         for a in page.articles:
@@ -732,7 +789,7 @@ CODE_TITLES = {
     "duplicate_copy": "合并重复页", "duplicate_heading": "合并重复的章节标题",
     "heading_conflict": "章节标题冲突", "chapter_start_unknown": "章节起始位置不明",
     "chapter_unknown": "条文所属章节不明", "article_order": "恢复条文顺序", "article_gap": "条文缺失",
-    "blank_date": "日期空缺", "toc_omitted": "原文目录", "heading_spacing": "标题排版空格",
+    "blank_date": "日期空缺", "toc_omitted": "原文目录", "heading_spacing": "标题排版空格", "label_spacing": "条文编号中的空格",
     "title_joined": "合并分行的标题", "expiry_unknown": "失效日期无法计算", "expiry_from_text": "失效日期的依据",
     "structure_unplaced": "未收入结构的条文或标题", "front_matter_unused": "文件头中未使用的字段",
     "division_gap": "章节编号不连续", "article_outside_division": "条文位于章节之外",
