@@ -67,7 +67,8 @@ SCOPE_NAMED_ART = re.compile(rf"^(?:本[\u4e00-\u9fff]{{1,6}})?第(?:{N})条(?:{
 SCOPE_DOC = re.compile(r"^本[\u4e00-\u9fff]{1,8}?(?:中)?$")
 # another instrument's term restated (商标法所称商标代理, 个人所得税法第四条第一款第四项所称,
 # 《条例》所称…): the definition holds in this document
-SCOPE_OTHER = re.compile(r"^(?:《[^《》]{1,60}》|[\u4e00-\u9fff]{1,20}(?:法|条例|规定|办法|细则|解释|公约))"
+SCOPE_OTHER = re.compile(r"^(?!依照|按照|根据|依据)"       # 依照本法第一百三十三条所指 X: no scope
+                         r"(?:《[^《》]{1,60}》|[\u4e00-\u9fff]{1,20}(?:法|条例|规定|办法|细则|解释|公约))"
                          rf"(?:[、和及与](?:《[^《》]{{1,60}}》|[\u4e00-\u9fff]{{1,20}}(?:法|条例)))*"
                          rf"(?:{REFS})?(?:中)?$")
 
@@ -75,7 +76,8 @@ DEF_VERB = re.compile(r"是指|系指|分为|不包括|不含|是|指|为|包括
 # what must follow a 所称 term for the sentence to define it (not just use it)
 DEF_FOLLOW = re.compile(r"[”’\"」]?(?:[（(][^（）()]{1,30}[）)])?(?:[：:]|[，,]?(?:除[^，。；]{0,12}外[，,])?"
                         r"(?:在[^，。；]{1,20}[，,]?)?(?:一般|仅|主要|均|还|也|专|泛)?"
-                        r"(?:是指|系指|指|是|为|包括|包含|含|不包括|不含|即|分为|属于|统称))")
+                        r"(?:是指|系指|指(?!导|定|挥|派|示|令|引|南|控)"
+                        r"|是|为(?!主的|主[，,、]|目的|限)|包括|包含|含|不包括|不含|即|分为|属于|统称))")
 QUOTED_LIST = re.compile(r"^的?((?:[“‘\"][^”’\"，。；：]{2,15}[”’\"](?:[、和与及或]|以及|或者)?){2,})")
 STRONG_VERB = re.compile(r"是指|系指")
 # a bare definition at a sentence start: X，是指 / X是指 / X，指 / “X”指
