@@ -1,0 +1,215 @@
+"""Defect classes found by reading 25 corpus documents by hand against their pages (session 23,
+docs-dev/corpus.md "Read by hand, 2026-12-02"): each class on a small inline source, and on
+the corpus file where it was found (skipped when ../shared/corpus is not beside the project).
+
+The corpus oracles are the source lines themselves (a plain scan), not the reader's grammar.
+"""
+import re
+
+import pytest
+
+from conftest import CORPUS, doc_from_text
+
+corpus = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the project")
+
+
+def load(rel):
+    from build_tools import pipeline
+    return pipeline.load(CORPUS / rel)
+
+
+def source_line(rel, pattern):
+    """(line number, text) of the first source line matching pattern."""
+    lines = (CORPUS / rel).read_text(encoding="utf-8").split("\n")
+    return next((i, l) for i, l in enumerate(lines, 1) if re.match(pattern, l))
+
+
+def pages(doc):
+    from build_tools.writers import markdown as md
+    return md.document_pages(doc, md.plan(doc), None)
+
+
+def lawrefbook(body, title="某市测试条例"):
+    return doc_from_text(f"# {title}\n\n<!-- INFO END -->\n\n{body}", name=f"{title}.md")
+
+
+def article(doc, label):
+    return next((a for a in doc.articles if a.label == label), None)
+
+
+def codes(doc):
+    return [p.code for p in doc.problems]
+
+
+# ------------------------------------------- 第一百二十八 条: a label broken by a space
+
+SPACED = """第一条 为了测试，制定本条例。
+
+第二条 本条例适用于测试。
+
+第三 条有关部门应当进行检查。
+
+第四条 本条例自2025年1月1日起施行。
+"""
+
+
+def test_spaced_label_is_the_next_article_not_a_paragraph_of_the_one_before():
+    doc = lawrefbook(SPACED)
+    assert [a.label for a in doc.articles] == ["第一条", "第二条", "第三条", "第四条"]
+    assert [p.text for p in article(doc, "第二条").paragraphs] == ["本条例适用于测试。"]
+    assert [p.text for p in article(doc, "第三条").paragraphs] == ["有关部门应当进行检查。"]
+    assert "article_gap" not in codes(doc)
+    rec = next(p for p in doc.problems if p.code == "label_spacing")
+    assert rec.line == 9 and "第三 条" in rec.message
+
+
+def test_spaced_word_that_is_no_label_stays_text():
+    # 第二 条例 … is prose, and a number that does not continue the numbering is no article
+    doc = lawrefbook("第一条 总则。\n\n第二 条例规定的事项。\n\n第五 条有关事项。\n")
+    assert [a.label for a in doc.articles] == ["第一条"]
+    assert "label_spacing" not in codes(doc)
+
+
+@corpus
+@pytest.mark.parametrize("rel, label, start", [
+    ("诉讼与非诉讼程序法/刑事诉讼法(2018-10-26).md", "第一百二十八条", "侦查人员对于与犯罪有关的场所"),
+    ("DLC/山东地方法规/地方性法规/山东/青岛市海上交通安全条例(2014-09-26).md", "第七十五条", "体育运动船艇"),
+])
+def test_corpus_spaced_labels_are_articles(rel, label, start):
+    number = label[1:-1]
+    line, text = source_line(rel, rf"^第{number}[ \u3000]+条")
+    doc = load(rel)
+    art = article(doc, label)
+    assert art is not None and art.line == line
+    assert art.paragraphs[0].text.startswith(start) and start in text
+    # the article before does not hold it as one more 款
+    before = doc.articles[doc.articles.index(art) - 1]
+    assert not any(start in p.text for p in before.paragraphs)
+    assert not any(p.code == "article_gap" and p.line == line for p in doc.problems)
+
+
+# ------------------------------------------- text of a 节 and 编 headings reach the pages
+
+BOOKS = """## 第一编 总则
+
+### 第一章 任务
+
+第一条 为了测试，制定本法。
+
+### 第二章 原则
+
+第二条 本法适用于测试。
+
+## 第二编 分则
+
+### 第一章 一般规定
+
+#### 第一节 市人民代表大会常务委员会制定
+
+地方性法规的程序
+
+第三条 第一节的条文。
+
+#### 第二节 没有条文的节
+
+#### 第三节 检查
+
+第四条 第三节的条文。
+"""
+
+
+def test_book_headings_and_section_text_are_on_the_pages():
+    doc = lawrefbook(BOOKS, title="中华人民共和国测试法")
+    files = pages(doc)
+    slug = doc.slug
+    first, second = files[f"{slug}/book_1__chp_1.md"], files[f"{slug}/book_2__chp_1.md"]
+    # each 编 heading stands once, above the page of its first chapter, with its eId
+    assert "**第一编 总则**\n{: #book_1 .division-heading }" in first
+    assert "**第二编 分则**\n{: #book_2 .division-heading }" in second
+    assert second.index("第二编 分则") < second.index("# 第一章 一般规定")
+    assert "第一编" not in files[f"{slug}/book_1__chp_2.md"]
+    # the contents list names the 编 before their chapters
+    landing = files[f"{slug}/index.md"]
+    order = [landing.index(s) for s in ("第一编 总则", "第一章 任务", "第二章 原则", "第二编 分则",
+                                        "第一章 一般规定")]
+    assert order == sorted(order)
+    # the line after a 节 heading (its title's continuation in the source) is on the page,
+    # between its heading and its article; a 节 without articles keeps its heading in place
+    i = [second.index(s) for s in ("第一节 市人民代表大会常务委员会制定", "地方性法规的程序",
+                                   "### 第三条", "第二节 没有条文的节", "第三节 检查", "### 第四条")]
+    assert i == sorted(i)
+
+
+@corpus
+def test_corpus_criminal_law_books_and_section_text():
+    from build_tools.writers import markdown as md
+    rel = "刑法/刑法.md"
+    books = [source_line(rel, r"^## 第一编")[1], source_line(rel, r"^## 第二编")[1]]
+    doc = load(rel)
+    text = "\n".join(pages(doc).values())
+    for heading in books:
+        assert re.sub(r"^#+\s*", "", heading).replace("\u3000", " ") in text
+    # 北京市制定地方性法规条例: 第三章第二节's title runs on to the next line of the source
+    rel = "DLC/北京地方法规/地方性法规/北京/北京市制定地方性法规条例(2017-01-20).md"
+    n, _ = source_line(rel, r"^地方性法规的程序$")
+    doc = load(rel)
+    sec = next(d for d in doc.divisions if d.kind == "section" and
+               any(p.line == n for p in d.paragraphs))
+    page = md.locate(md.page_map(doc, md.plan(doc)), sec.anchor)
+    assert "\n地方性法规的程序\n" in pages(doc)[f"{doc.slug}/{page}.md"]
+
+
+# ------------------------------------------- 本批复自…起施行 in a text without articles
+
+PLAIN = """广东省高级人民法院：
+
+你院请示收悉。经研究，批复如下：
+
+一、将第三条修改为：“本解释自2015年1月1日起施行。”
+
+二、本批复自2021年1月1日起施行。
+"""
+
+
+def test_own_entry_into_force_in_a_text_without_articles():
+    doc = lawrefbook(PLAIN, title="最高人民法院关于某问题的批复")
+    assert not doc.articles
+    assert doc.dates.get("effective") == "2021-01-01"     # not the quoted 本解释's date
+
+
+def test_quoted_clause_alone_gives_no_date():
+    doc = lawrefbook("一、将第三条修改为：“本解释自2015年1月1日起施行。”\n",
+                     title="最高人民法院关于修改某解释的决定")
+    assert "effective" not in doc.dates
+
+
+@corpus
+def test_corpus_reply_has_its_effective_date():
+    rel = "司法解释/最高人民法院关于新民间借贷司法解释适用范围问题的批复.md"
+    _, text = source_line(rel, r"^三、本批复自")
+    y, m, d = map(int, re.search(r"(\d{4})年(\d+)月(\d+)日", text).groups())
+    doc = load(rel)
+    assert doc.dates["effective"] == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+# ------------------------------------------- 所指 X 指定…: a use, not a definition
+
+def test_so_called_term_followed_by_a_verb_is_no_definition():
+    body = ("第一条 为了测试，制定本法。\n\n第二条 中央人民政府授权本地区政府：\n\n"
+            "（一）续签或者修改原有的民用航空运输协定和临时协议；\n\n"
+            "（二）依照本法第一条所指民用航空运输协定和临时协议指定航空公司；\n\n"
+            "第三条 本法所称从事以营利为目的的体育经营活动，是指以营利为目的的活动。\n\n"
+            "第四条 本法所称经营者，为从事经营活动的人。\n")
+    doc = lawrefbook(body, title="某某测试法")
+    terms = {d.term for d in doc.definitions}
+    assert "民用航空运输协定和临时协议" not in terms
+    assert "从事以营利" not in terms
+    assert "经营者" in terms                     # 所称 X，为… still defines
+
+
+@corpus
+def test_corpus_basic_law_has_no_definition_made_of_a_reference():
+    rel = "宪法相关法/香港特别行政区基本法(1990-04-04).md"
+    _, text = source_line(rel, r"^（三）依照本法第一百三十三条所指")
+    doc = load(rel)
+    assert "民用航空运输协定和临时协议" not in {d.term for d in doc.definitions}
