@@ -29,6 +29,8 @@ INSERTED = "之"                  # 第十二条之一
 # divisions without a number: their eId names them by this closed vocabulary (chp_final)
 UNNUMBERED = {"附则": "final", "总则": "general", "分则": "special"}
 ANNEX_WORDS = ("附件", "附表", "附录")
+# a 措施 numbers measures (第3项措施), and a citation names its 一、 part 第二部分
+MEASURE, PART = "项措施", "部分"
 # nesting rank of the division kinds (statutes: 编 > 分编 > 章 > 节; measures: 一、 > （一）)
 RANK = {"book": 0, "subbook": 1, "chapter": 2, "section": 3, "part": 0, "subpart": 1}
 # 前两款 / 前三条: how many paragraphs or articles back
@@ -115,6 +117,29 @@ def range_count(rel: str) -> int:
 
 
 # -- writing labels ----------------------------------------------------------------------------
+
+def article_name(number: int, suffix: int = 0, arabic: bool = False) -> str:
+    """第十二条之一; arabic: 第12条之一 (the inserted number stays Chinese, as lawyers write it)."""
+    out = f"第{number if arabic else numerals.to_chinese(number)}{ARTICLE}"
+    return out + (f"{INSERTED}{numerals.to_chinese(suffix)}" if suffix else "")
+
+
+def measure_name(number: int) -> str:
+    """第3项措施: a measure of a 措施 by its number."""
+    return f"第{number}{MEASURE}"
+
+
+def measure_cite(part: int, measure: str | int, arabic: bool = False) -> str:
+    """How an official citation names a measure: 第二部分第1条 (the measure's number as its
+    label writes it, 1 or （七）); arabic: 第2部分第7条."""
+    return f"第{part if arabic else numerals.to_chinese(part)}{PART}第{measure}{ARTICLE}"
+
+
+def missing_span(style: str, first: int, last: int) -> str:
+    """Articles missing from a source, by number: 第三十五条至第三十七条, 第4项措施 (a 措施)."""
+    name = measure_name if style == "measures" else article_name
+    return name(first) if first == last else f"{name(first)}至{name(last)}"
+
 
 def items_label(items: str) -> str | None:
     """第（三）、（四）项 for a list of items as cited (full-width brackets), None for one item."""

@@ -36,9 +36,9 @@ def to_chinese(number: int) -> str:
 
 
 def article_label(number: int, suffix: int = 0) -> str:
-    """(12, 1) -> '第十二条之一'."""
-    label = f"第{to_chinese(number)}条"
-    return label + (f"之{to_chinese(suffix)}" if suffix else "")
+    """(12, 1) -> '第十二条之一' (the words are hierarchy.py's)."""
+    from .hierarchy import article_name
+    return article_name(number, suffix)
 
 
 _LABEL = re.compile(rf"^第({NUM})条(?:之({NUM}))?$")

@@ -1,7 +1,7 @@
 """Report missing article numbers. A gap is reported, never filled."""
 from __future__ import annotations
 
-from .. import numerals
+from .. import hierarchy, numerals
 
 
 def run(doc, ctx):
@@ -13,7 +13,7 @@ def run(doc, ctx):
     elif doc.style == "measures":
         for part in {id(a.part): a.part for a in doc.articles}.values():
             arts = [a for a in doc.articles if a.part is part]
-            _check(doc, arts, lambda n, s=0: f"第{n}项措施")
+            _check(doc, arts, hierarchy.measure_name)
 
 
 def _check(doc, arts, label):

@@ -8,6 +8,7 @@ import datetime
 import io
 import zipfile
 
+from .. import hierarchy
 from ..model import Document
 from . import markdown as md
 
@@ -88,9 +89,7 @@ def document_docx(doc: Document, pages: list, site_url: str = "") -> bytes:
             gap = md.gap_before(doc, a)
             if gap is not None:
                 first, last = gap
-                name = (lambda n: f"第{n}项措施") if doc.style == "measures" else \
-                    (lambda n: f"第{md.to_chinese(n)}条")
-                span = name(first) if first == last else f"{name(first)}至{name(last)}"
+                span = hierarchy.missing_span(doc.style, first, last)
                 _note(word, f"{span} 原文缺失，本站未补写（见文末“来源说明”）")
             _styled(word, f"{a.label}{a.title}" if a.title else a.label, "Heading3")
             if not a.paragraphs:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import json
 
+from .. import hierarchy
 from ..model import Article, Division, Document, Paragraph
-from ..numerals import to_chinese
 
 STATUS_CLASS = {"有效": "valid", "现行有效": "valid", "已失效": "expired", "已废止": "expired",
                 "已被修订": "superseded", "已被修正": "superseded", "已被修改": "superseded",
@@ -318,15 +318,15 @@ def cite_label(doc: Document, a: Article) -> str:
     if doc.style == "measures":
         label = a.label.strip()
         number = label.rstrip("．.、 ") if not label.startswith(("（", "(")) else label
-        return f"第{to_chinese(a.part.number)}部分第{number}条"
+        return hierarchy.measure_cite(a.part.number, number)
     return a.label
 
 
 def cite_label_arabic(doc: Document, a: Article) -> str:
     """The same with Arabic numerals, for the academic style: 第31条, 第133条之一 (as lawyers write it), 第2部分第7条."""
     if doc.style == "measures":
-        return f"第{a.part.number}部分第{a.number}条"
-    return f"第{a.number}条" + (f"之{to_chinese(a.suffix)}" if a.suffix else "")
+        return hierarchy.measure_cite(a.part.number, a.number, arabic=True)
+    return hierarchy.article_name(a.number, a.suffix, arabic=True)
 
 
 def article_md(doc: Document, a: Article, linker) -> str:
@@ -405,11 +405,7 @@ def gap_md(doc: Document, a: Article) -> list[str]:
         return []
     first, last = gap
     prefix = a.anchor[:a.anchor.rindex("art_")]
-    if doc.style == "measures":
-        name = lambda n: f"第{n}项措施"
-    else:
-        name = lambda n: f"第{to_chinese(n)}条"
-    span = name(first) if first == last else f"{name(first)}至{name(last)}"
+    span = hierarchy.missing_span(doc.style, first, last)
     ids = " ".join(f"{prefix}art_{n}" for n in range(first, last + 1))
     return [f"{escape(span)} 原文缺失，本站未补写（[来源说明](index.md#source-notes)）",
             f'{{: #{prefix}art_{first} .article-gap data-missing="{ids}" }}', ""]
@@ -755,8 +751,7 @@ def _gap_link(doc, a, page, gap) -> str:
     data-missing lets SLUG/index.html#art_6 forward there (regsite.js)."""
     first, last = gap
     prefix = a.anchor[:a.anchor.rindex("art_")]
-    name = (lambda n: f"第{n}项措施") if doc.style == "measures" else (lambda n: f"第{to_chinese(n)}条")
-    span = name(first) if first == last else f"{name(first)}至{name(last)}"
+    span = hierarchy.missing_span(doc.style, first, last)
     ids = " ".join(f"{prefix}art_{n}" for n in range(first, last + 1))
     return f'[（{escape(span)}缺失）]({page.name}.md#{prefix}art_{first}){{ .gap-link data-missing="{ids}" }}'
 
