@@ -106,6 +106,33 @@ def test_deep_link_to_article_scrolls_and_highlights(web):
     ctx.close()
 
 
+def test_the_link_buttons_tooltip_is_hidden_while_its_menu_is_open(web):
+    """The 链接 button's title is Material's tooltip (content.tooltips) on hover; with the menu
+    of the two links open it would stand beside the menu: hidden then, shown again after."""
+    base, ctx, page, outside = _page(web)
+    page.goto(f"{base}/{SLUG000}/chp_5.html")
+    toggle = page.locator("#art_31 .copy-link")
+    shown = ("(() => { const t = document.getElementById(document.querySelector('#art_31 .copy-link')"
+             ".getAttribute('aria-describedby')); if (!t) return null; const r = t.getBoundingClientRect();"
+             " return [t.textContent.trim(), r.width > 0 && r.height > 0"
+             " && getComputedStyle(t).visibility === 'visible']; })()")
+    toggle.hover()
+    page.wait_for_function(f"({shown}) !== null && ({shown})[1]")
+    assert page.evaluate(shown) == ["复制本条链接：现行链接或本版本链接", True]
+    toggle.click()
+    page.wait_for_selector("#art_31 .copy-menu")
+    page.wait_for_timeout(300)
+    assert page.evaluate(shown)[1] is False
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "link-menu.png"))
+    page.keyboard.press("Escape")
+    page.mouse.move(0, 0)
+    toggle.hover()
+    page.wait_for_function(f"({shown})[1]")
+    assert outside == []
+    ctx.close()
+
+
 def test_paragraph_link_reaches_its_page(web):
     base, ctx, page, outside = _page(web)
     page.goto(f"{base}/guizhousheng-da-shuju-fazhan-yingyong-cujin-tiaoli/index.html#art_50__para_1__point_1")

@@ -220,7 +220,21 @@
       closeMenus();
       if (!open) openLinkMenu(toggle, heading, id, what);
     });
+    /* Material mounts the tooltip on the first hover or focus: hidden too if that comes while open */
+    function keepHidden() {
+      setTimeout(function () { if (toggle.getAttribute("aria-expanded") === "true") hideTooltip(toggle, true); }, 0);
+    }
+    toggle.addEventListener("mouseenter", keepHidden);
+    toggle.addEventListener("focus", keepHidden);
     return toggle;
+  }
+
+  /* The toggle's tooltip (its title, shown by Material's content.tooltips and tied to it by
+     aria-describedby) would stand beside the open menu, which says more: hidden while open. */
+  function hideTooltip(toggle, hide) {
+    var tip = toggle.getAttribute("aria-describedby");
+    tip = tip && document.getElementById(tip);
+    if (tip) tip.classList.toggle("regsite-tooltip-hidden", hide);
   }
 
   function closeMenus(focusBack) {
@@ -228,6 +242,7 @@
     for (var i = 0; i < menus.length; i++) {
       var t = menus[i].parentNode.querySelector(".copy-link");
       if (t) t.setAttribute("aria-expanded", "false");
+      if (t) hideTooltip(t, false);
       menus[i].parentNode.removeChild(menus[i]);
       if (focusBack && t) t.focus();
     }
@@ -266,6 +281,7 @@
         "永远打开" + (label ? label.replace(/^（|）$/g, "") + "文本" : "这一版本") + "的这一" +
         (what === "本条" ? "条" : what.slice(1)) + "，文字永不改变");
     toggle.setAttribute("aria-expanded", "true");
+    hideTooltip(toggle, true);
     toggle.parentNode.appendChild(menu);
     var first = menu.querySelector("button:not([disabled])");
     if (first) first.focus();
