@@ -125,6 +125,7 @@ class Document:
     # text recognised and consciously not published as content (e.g. a 目录)
     omitted: list[Paragraph] = field(default_factory=list)
     definitions: list = field(default_factory=list)   # Definition records (transforms.definitions)
+    repeals: list = field(default_factory=list)       # Repeal records (transforms.repeals)
     # paragraphs joined to the one before (split_lines), for the orphan check (orphans)
     continuations: list[str] = field(default_factory=list)
     # what stages after reading compute about the document (Derived: each field says who

@@ -294,7 +294,7 @@ ORDER = {"通过": 0, "批准": 1, "修正": 2, "修订": 2, "公布": 3, "施�
 
 # ------------------------------------------------------------------ status
 
-CODES = ("version_grouping", "version_date", "status_conflict", "status_source")
+CODES = ("version_grouping", "version_date", "status_conflict", "status_source", "repealed_by")
 
 def apply(docs, today: dt.date) -> list[Work]:
     """Group the collection, compute every version's status for `today` and store the result
@@ -304,6 +304,7 @@ def apply(docs, today: dt.date) -> list[Work]:
         d.problems = [p for p in d.problems if p.code not in CODES]
     for w in works:
         compute_status(w, today)
+    apply_repeals(works, today)
     assign_addresses(works, docs)
     for w in works:
         for v in w.versions:
@@ -468,6 +469,46 @@ def compute_status(work: Work, today: dt.date):
         enacted_after = [s for s in enacted if s.date and v.date and s.date >= v.date]
         if enacted_after:
             v.replaced_by = enacted_after[0]
+
+
+def apply_repeals(works: list[Work], today: dt.date):
+    """A text in force whose own words repeal another instrument of the collection
+    (`本法自…起施行，《中华人民共和国印花税暂行条例》同时废止`): that instrument's text in force,
+    older than the repealing text's entry into force, is 已废止 from that date, and its notes
+    say by which article.  Same-titled texts are versions (compute_status); a local text
+    repeals no national one; a draft or a text not yet in force repeals nothing."""
+    t = today.isoformat()
+    by_title: dict[str, list[Work]] = {}
+    for w in works:
+        for title in {normalise_title(v.doc.title) for v in w.versions}:
+            by_title.setdefault(title, []).append(w)
+    for w in works:
+        for v in w.versions:
+            # the repeal took effect when the instrument first did (an amended text keeps it)
+            start = v.doc.dates.get("effective") or v.in_force_from
+            if v.draft or v.copy_of is not None or not start or start > t:
+                continue
+            fam = family(v.doc)
+            local = bool(fam) and not fam.startswith("全国")
+            for r in getattr(v.doc, "repeals", []):
+                for target in by_title.get(normalise_title(r.title), []):
+                    if target is w:
+                        continue
+                    for tv in target.versions:
+                        old = tv.date or tv.in_force_from
+                        if tv.status != IN_FORCE or not old or old >= start or (
+                                local and family(tv.doc).startswith("全国")):
+                            continue
+                        tv.status = "已废止"
+                        where = f"{r.label}" if r.label else ""
+                        tv.notes.append(("repealed_by",
+                                         f"本站收录的《{v.doc.title}》{where}规定：“{r.sentence}”该文件自{start}起施行，"
+                                         f"本文件自该日起废止（本站据此标为已废止）"))
+    for w in works:       # the same text filed twice follows its first copy
+        for v in w.versions:
+            if v.copy_of is not None and v.copy_of.status == "已废止" and v.status == IN_FORCE:
+                v.status = "已废止"
+                v.notes += [n for n in v.copy_of.notes if n[0] == "repealed_by"]
 
 
 def _conflicts(declared: str, computed: str) -> bool:

@@ -213,3 +213,46 @@ def test_corpus_basic_law_has_no_definition_made_of_a_reference():
     _, text = source_line(rel, r"^（三）依照本法第一百三十三条所指")
     doc = load(rel)
     assert "民用航空运输协定和临时协议" not in {d.term for d in doc.definitions}
+
+
+# ------------------------------------------- 《…》同时废止: a repealed instrument is not 现行有效
+
+def test_instrument_repealed_by_a_text_in_force_is_repealed():
+    import datetime
+    from build_tools import versions
+    old = doc_from_text("# 某某暂行条例\n\n2011年1月8日 国务院令第588号公布\n\n<!-- INFO END -->\n\n"
+                        "第一条 为了测试，制定本条例。\n\n第二条 本条例自2011年2月1日起施行。\n",
+                        name="某某暂行条例(2011-01-08).md")
+    other = doc_from_text("# 另一条例\n\n<!-- INFO END -->\n\n第一条 另一条例。\n\n"
+                          "第二条 《另一条例》第五条同时废止。\n", name="另一条例(2012-01-01).md")
+    new = doc_from_text("# 中华人民共和国某某法\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本法。\n\n"
+                        "第二条 本法自2022年7月1日起施行。1988年8月6日国务院发布的《中华人民共和国某某暂行条例》"
+                        "同时废止。\n\n第三条 将第一条修改为：“《另一条例》同时废止。”\n",
+                        name="某某法(2021-06-10).md")
+    assert [r.title for r in new.repeals] == ["中华人民共和国某某暂行条例"]    # not the quoted one
+    assert other.repeals == []                # only 第五条 of it: no instrument is repealed
+    versions.apply([old, other, new], datetime.date(2026, 12, 2))
+    assert old.status == "已废止" and new.status == "现行有效" and other.status == "现行有效"
+    note = next(p for p in old.problems if p.code == "repealed_by")
+    assert "《中华人民共和国某某法》第二条" in note.message and "2022-07-01" in note.message
+    # before the repealing law takes effect, nothing is repealed
+    versions.apply([old, other, new], datetime.date(2022, 6, 30))
+    assert old.status == "现行有效"
+    assert not any(p.code == "repealed_by" for p in old.problems)
+
+
+@corpus
+def test_corpus_repealed_regulations_are_not_called_in_force():
+    """Oracle: the repealing sentence read straight from the source of the new law."""
+    import datetime
+    from build_tools import versions
+    pairs = [("行政法规/增值税暂行条例(2017-11-19).md", "经济法/增值税法(2024-12-25).md"),
+             ("司法解释/最高人民法院关于审理证券市场因虚假陈述引发的民事赔偿案件的若干规定(2003-01-09).md",
+              "司法解释/最高人民法院关于审理证券市场虚假陈述侵权民事赔偿案件的若干规定(2022-01-21).md")]
+    for old_rel, new_rel in pairs:
+        _, sentence = source_line(new_rel, r"^第[一二三四五六七八九十百]+条.*同时废止")
+        old_title = (CORPUS / old_rel).read_text(encoding="utf-8").split("\n")[0].lstrip("# ").strip()
+        assert f"《{old_title}》" in sentence or f"《中华人民共和国{old_title}》" in sentence
+        old, new = load(old_rel), load(new_rel)
+        versions.apply([old, new], datetime.date(2026, 12, 2))
+        assert new.status == "现行有效" and old.status == "已废止", old_rel

@@ -21,6 +21,7 @@ ORDER = [
     "anchors",         # Akoma Ntoso eIds for every division, article, paragraph, item
     "definitions",     # defined terms (本条例所称X，是指…) with their scope
     "crossrefs",       # references inside the document (第十二条, 前款) -> exact anchors
+    "repeals",         # the instruments this text says it repeals (《…》同时废止)
 ]
 
 

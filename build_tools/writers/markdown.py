@@ -635,6 +635,8 @@ def metadata_block(doc: Document) -> list[str]:
                    f"（{rep.in_force_from or rep.date}起）")
     elif rep:
         status += f"，已有[正式文本{escape(rep.label)}](../{rep.page}/index.md)"
+    if any(p.code == "repealed_by" for p in doc.problems):
+        status += "（据本站收录的另一文件的规定，见[来源说明](#source-notes)）"
     if doc.status in IN_FORCE_WORDS:
         # the site sees only its own collection: say so where it calls a text in force
         status += "（据本站收录的文本和生成日期判断；本站未收录的修改、废止无从反映）"
@@ -784,7 +786,7 @@ CODE_TITLES = {
     "duplicate_copy": "合并重复页", "duplicate_heading": "合并重复的章节标题",
     "heading_conflict": "章节标题冲突", "chapter_start_unknown": "章节起始位置不明",
     "chapter_unknown": "条文所属章节不明", "article_order": "恢复条文顺序", "article_gap": "条文缺失",
-    "blank_date": "日期空缺", "toc_omitted": "原文目录", "heading_spacing": "标题排版空格", "label_spacing": "条文编号中的空格",
+    "blank_date": "日期空缺", "toc_omitted": "原文目录", "heading_spacing": "标题排版空格", "label_spacing": "条文编号中的空格", "repealed_by": "被其他文件废止",
     "title_joined": "合并分行的标题", "expiry_unknown": "失效日期无法计算", "expiry_from_text": "失效日期的依据",
     "structure_unplaced": "未收入结构的条文或标题", "front_matter_unused": "文件头中未使用的字段",
     "division_gap": "章节编号不连续", "article_outside_division": "条文位于章节之外",
