@@ -256,3 +256,26 @@ def test_corpus_repealed_regulations_are_not_called_in_force():
         old, new = load(old_rel), load(new_rel)
         versions.apply([old, new], datetime.date(2026, 12, 2))
         assert new.status == "现行有效" and old.status == "已废止", old_rel
+
+
+# ------------------------------------------- 本条沿革 says what the alignment by text knows
+
+def test_article_history_of_an_unmatched_article_does_not_claim_it_is_new():
+    import datetime
+    from build_tools import assemble, slugs, versions
+    from build_tools.writers import markdown as md
+    old = doc_from_text("# 某市测试条例\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本条例。\n\n"
+                        "第二条 市人民政府负责本条例的实施工作。\n", name="某市测试条例(2020-01-01).md")
+    new = doc_from_text("# 某市测试条例\n\n<!-- INFO END -->\n\n第一条 为了测试，制定本条例。\n\n"
+                        "第二条 保障工作应当坚持党的领导，贯彻新发展理念，由各级政府统筹推进。\n",
+                        name="某市测试条例(2025-01-01).md")
+    docs = [old, new]
+    slugs.assign(docs)
+    versions.apply(docs, datetime.date(2026, 12, 2))
+    assemble.article_history(docs, {d.slug: d for d in docs})
+    current = next(d for d in docs if d.status == "现行有效")
+    text = "".join(md.article_history_md(current, current.articles[1], None))
+    assert "没有文字相近的条文" in text and "本条为新增" not in text
+    former = next(d for d in docs if d is not current)
+    text = "".join(md.article_history_md(former, former.articles[1], None))
+    assert "没有文字相近的条文" in text and "已无对应条文" not in text

@@ -428,12 +428,14 @@ def article_history_md(doc: Document, a: Article, linker) -> list[str]:
             attrs = f' data-current="{anchor}" data-current-kind="{"same" if kind == "current-same" else "changed"}"'
 
         if kind == "added":
-            parts.append("上一版本无对应条文，本条为新增（[新旧对照](compare.md)）")
+            # the alignment is by text (compare.THRESHOLD): a rewritten article finds no
+            # counterpart too, so the site says what it knows, not that the article is new
+            parts.append("上一版本中没有文字相近的条文，按新增列出（按文字相似度对应，见[新旧对照](compare.md)）")
         elif kind in ("same", "changed"):
             state = "文字未变" if kind == "same" else "本版本有修改，见[新旧对照](compare.md)"
             parts.append(f"上一版本{escape(version)}为{link(slug, anchor, label)}，{state}")
         elif kind == "current-deleted":
-            parts.append(f"现行文本{escape(version)}中已无对应条文")
+            parts.append(f"现行文本{escape(version)}中没有文字相近的条文")
         else:
             state = "文字未变" if kind == "current-same" else "文字已修改"
             parts.append(f"现行文本{escape(version)}中为{link(slug, anchor, label)}，{state}")
