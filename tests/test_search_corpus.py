@@ -1,7 +1,9 @@
 """The exact search engine on the whole corpus: same exactness as on the seeds, small loads.
 
 The index is built for all 3,475 documents (without MkDocs) and queried in Chromium
-through a minimal page that loads assets/regsearch.js, exactly as the site does.
+through a minimal page that loads assets/regsearch.js, exactly as the site does.  The
+documents are the run's corpus as read (conftest.corpus_docs): the search index and the
+ground truth (search_queries.truth) read the text, which linking does not change.
 """
 import pytest
 
@@ -10,16 +12,20 @@ from search_queries import truth
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the project")
 
+# "的 网约车": the commonest character (in nearly every record) with a rare word; 网约车 alone
+# has 16 results and two of them lack 的, so an engine that dropped 的 as a stop word fails.
+# (It replaces "的 以上", 19,612 results, which cost a quarter of this file's browser time and
+# checked nothing more: large candidate sets are 合同, 第三十一条 and 行政处罚.)
 QUERIES = ["公共数据", "个人信息", "算力", "信阳", "数据安全", "行政处罚", "不可抗力", "第三十一条",
-           "PUE", "5G", "人民法院 调解", "渔业 捕捞", "的 以上", "劳动合同", "合同", "卫星导航", "网约车",
+           "PUE", "5G", "人民法院 调解", "渔业 捕捞", "的 网约车", "劳动合同", "合同", "卫星导航", "网约车",
            "蟹", "电子签名", "锂电池", "区块链", "量子纠缠"]
 
 
 @pytest.fixture(scope="module")
-def corpus_search(linked_corpus, tmp_path_factory):
+def corpus_search(corpus_docs, tmp_path_factory):
     from browser import browser, serve
     from build_tools.writers import search_index
-    docs, _ = linked_corpus
+    docs, _ = corpus_docs
     out = tmp_path_factory.mktemp("corpus-search")
     search_index.write_standalone(docs, out)
     with serve(out) as base, browser() as b:
