@@ -27,7 +27,19 @@ def read(doc, text):
     body = [b for b in body if not (b.kind == "html" and COMMENT.match(b.text))]
     rest = take_titles(doc, head)
     doc.history.extend(_para(b) for b in rest)
+    if not doc.history and body and body[0].kind == "para" and HISTORY_IN_BODY.match(body[0].text):
+        # （2001年2月6日…通过，根据2020年12月23日…修正）as the first line after the marker
+        # (3 corpus files): the 题注, not a 序言; its dates are the document's
+        doc.history.append(_para(body[0]))
+        doc.report("history_in_body", "info",
+                   f"原文把题注写在正文第一段（第{body[0].line}行），本站作为题注显示，文字未改动", body[0].line)
+        body = body[1:]
     return body
+
+
+# a parenthesised history note: a date, then 通过/公布/… before the closing bracket
+HISTORY_IN_BODY = re.compile(r"^[（(]\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^（）()]*"
+                             r"(?:[（(][^（）()]*[）)][^（）()]*)*(?:通过|公布|发布|批准|修正|修订|施行)[^（）()]*[）)]$")
 
 
 def take_titles(doc, blocks):
