@@ -279,3 +279,55 @@ def test_article_history_of_an_unmatched_article_does_not_claim_it_is_new():
     former = next(d for d in docs if d is not current)
     text = "".join(md.article_history_md(former, former.articles[1], None))
     assert "没有文字相近的条文" in text and "已无对应条文" not in text
+
+
+# ------------------------------------------- a 题注 written as the first paragraph of the body
+
+def test_history_note_in_the_body_is_the_history():
+    doc = lawrefbook("（2001年2月6日最高人民法院审判委员会第1158次会议通过，根据2020年12月23日最高人民法院"
+                     "审判委员会第1823次会议通过的《最高人民法院关于修改〈某某规定〉等二十九件商事类司法解释的决定》"
+                     "修正）\n\n为依法审理案件，制定本规定。\n\n第一条 测试。\n", title="最高人民法院关于某某问题的规定")
+    assert [p.text[:11] for p in doc.history] == ["（2001年2月6日最"]
+    assert doc.preamble[0].text.startswith("为依法审理案件")
+    assert doc.dates["passed"] == "2001-02-06" and doc.dates["amended"] == "2020-12-23"
+    assert "history_in_body" in codes(doc)
+
+
+def test_parenthesised_sentence_that_is_no_history_stays_text():
+    doc = lawrefbook("（2001年2月6日以前发生的案件，依照原规定办理）\n\n第一条 测试。\n")
+    assert not doc.history and doc.preamble[0].text.startswith("（2001年")
+
+
+@corpus
+def test_corpus_history_note_in_the_body():
+    rel = ("司法解释/最高人民法院关于审理军队、武警部队、政法机关移交、撤销企业和与党政机关脱钩企业"
+           "相关纠纷案件若干问题的规定(2020-12-29).md")
+    line, text = source_line(rel, r"^（\d{4}年")
+    doc = load(rel)
+    assert [(p.line, p.text) for p in doc.history] == [(line, text.strip())]
+    y, m, d = map(int, re.match(r"（(\d{4})年(\d+)月(\d+)日", text).groups())
+    assert doc.dates["passed"] == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+# ------------------------------------------- definitions inside a 修改决定's quoted text
+
+def test_definition_inside_a_quotation_of_several_paragraphs_is_not_this_documents():
+    body = ("十、修改《某某规定》\n\n1.将第六条修改为：\n\n“因票据纠纷提起的诉讼，依法由票据支付地人民法院管辖。\n\n"
+            "票据支付地是指票据上载明的付款地。”\n\n2.删除第七条。\n")
+    doc = lawrefbook("一、修改《甲规定》\n\n1.删除第一条。\n\n" + body,
+                     title="最高人民法院关于修改《甲规定》等二件司法解释的决定")
+    assert doc.definitions == []
+    own = lawrefbook("第一条 为了测试，制定本规定。\n\n第二条 “票据支付地”，是指票据上载明的付款地。\n\n"
+                     "第三条 本规定所称修改后的民事诉讼法，是指2012年修正的民事诉讼法。\n",
+                     title="最高人民法院关于某某问题的规定")
+    assert {d.term for d in own.definitions} == {"票据支付地", "修改后的民事诉讼法"}
+
+
+@corpus
+def test_corpus_amendment_decision_lends_no_quoted_definition():
+    rel = ("司法解释/最高人民法院关于修改《最高人民法院关于破产企业国有划拨土地使用权应否列入破产财产等问题的批复》"
+           "等二十九件商事类司法解释的决定.md")
+    line, text = source_line(rel, r"^票据支付地是指")
+    assert text.rstrip().endswith("”")              # the end of a quotation, in the source
+    doc = load(rel)
+    assert "票据支付地" not in {d.term for d in doc.definitions}

@@ -124,7 +124,11 @@ def _scan(doc):
         art_anchor, label = _owner_info(owner)
         lead_in = False          # the last 款 announced a list of definitions
         lead_def = False         # the last 款 was a definition ending in "：" (items are sub-kinds)
+        quoting = False          # inside a quotation running over several paragraphs
         for i, p in enumerate(paras):
+            inside, quoting = _quoted(p.text, quoting)
+            if inside:
+                continue         # the amended text a 修改决定 quotes: that instrument's, not this one's
             if p.kind in ("item", "subitem"):
                 found = _item(doc, owner, p, lead_in or lead_def, art_anchor, label)
                 if not found:
@@ -135,6 +139,18 @@ def _scan(doc):
             if not lead_in:
                 _sentences(doc, owner, paras, i, p, art_anchor, label, skip_first=False)
             lead_def = len(doc.definitions) > before and p.text.rstrip().endswith(("：", ":"))
+
+
+def _quoted(text: str, open_before: bool) -> tuple[bool, bool]:
+    """(this paragraph is quoted text, a quotation is still open after it).  A quotation of
+    several paragraphs opens each with “ (or only the first: `“因票据纠纷提起的诉讼…` then
+    `票据支付地是指…。”`) and closes the last; a quoted term (`“X”，是指`) is no quotation."""
+    body = ITEM_LABEL.sub("", text.lstrip(), count=1)
+    opens, closes = body.count("“"), body.count("”")
+    starts = body.startswith("“") and not re.match(r"^“[^”，。]{1,15}”", body)
+    if open_before or starts:
+        return True, closes < opens if starts else closes <= opens and not body.rstrip().endswith("”")
+    return False, False
 
 
 def _split_sentences(text):
