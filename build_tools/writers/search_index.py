@@ -169,14 +169,17 @@ def build(docs, previous: dict | None = None) -> tuple[dict[str, str], dict]:
 
 def _grams(text: str) -> set[str]:
     """Every character and pair of adjacent characters of normalised text, by line, without
-    the grams of only white space."""
-    grams: set[str] = set()
-    for line in text.split("\n"):
-        grams.update(line)
-        grams.update(map(str.__add__, line, line[1:]))
-    space = {c for c in set(text) if c.isspace()}
-    grams -= space
-    grams.difference_update(a + b for a in space for b in space)
+    the grams of only white space.  Taken from the whole text at once (one pass, not one per
+    line): the pairs that span a line break are then removed."""
+    chars = set(text)
+    grams = set(map(str.__add__, text, text[1:]))
+    grams.update(chars)
+    space = [c for c in chars if c.isspace()]
+    grams.difference_update(space)
+    grams.difference_update([a + b for a in space for b in space])
+    if "\n" in chars:
+        grams.difference_update([c + "\n" for c in chars])
+        grams.difference_update(["\n" + c for c in chars])
     return grams
 
 
