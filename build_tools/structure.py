@@ -435,6 +435,8 @@ class _Statute:
                 d.parent = ""
 
     def _text(self, b):
+        if self.article is None and self.stack and self._heading_continues(self.stack[-1], b):
+            return
         if self.article is not None:
             self.article.paragraphs.append(_para(b, self.article.paragraphs))
             self.article.end_line = b.lines[-1] if b.lines else b.line
@@ -442,6 +444,24 @@ class _Statute:
             self.stack[-1].paragraphs.append(_plain(b))
         else:
             self.doc.preamble.append(_plain(b))
+
+    def _heading_continues(self, d, b) -> bool:
+        """`### 第五章 设区的市的地方性法规和自治条例、` then `单行条例的制定和批准`: a heading's
+        title broken over two lines, joined when the break is plainly inside it (the first line
+        ends with 、，和及与或的, or the second starts with 和/与/及/或).  A short line after a heading
+        without such a sign (`第三章 道路运输相关业务` then `一般规定`: perhaps a 节 that lost its
+        label) stays text of the division, where it stands."""
+        text = b.text.strip()
+        if (b.kind != "para" or d.paragraphs or d.kind not in ("book", "subbook", "chapter", "section")
+                or len(text) > 30 or re.search(r"[。；：:！？]", text)
+                or not (re.search(r"[、，,和及与或的]$", d.title) or re.match(r"^(?:和|与|及|或)", text))):
+            return False
+        joined = d.title + text
+        self.doc.report("heading_joined", "info",
+                        f"第{b.line}行“{text}”是第{d.line}行标题的后半，已并入标题“{d.label} {joined}”"
+                        f"（文字未改动）", d.line, b.line)
+        d.title = joined
+        return True
 
     @staticmethod
     def _add(art: Article, text: str, line: int):

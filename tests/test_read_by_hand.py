@@ -331,3 +331,30 @@ def test_corpus_amendment_decision_lends_no_quoted_definition():
     assert text.rstrip().endswith("”")              # the end of a quotation, in the source
     doc = load(rel)
     assert "票据支付地" not in {d.term for d in doc.definitions}
+
+
+# ------------------------------------------- a heading's title broken over two lines
+
+def test_heading_broken_over_two_lines_is_one_title():
+    doc = lawrefbook("## 第一章 总则\n\n第一条 测试。\n\n## 第二章 设区的市的地方性法规和自治条例、\n\n"
+                     "单行条例的制定和批准\n\n第二条 测试。\n\n## 第三章 道路运输相关业务\n\n一般规定\n\n"
+                     "第三条 测试。\n")
+    chapters = [d for d in doc.divisions if d.kind == "chapter"]
+    assert chapters[1].title == "设区的市的地方性法规和自治条例、单行条例的制定和批准"
+    assert chapters[1].paragraphs == []
+    rec = next(p for p in doc.problems if p.code == "heading_joined")
+    assert (rec.line, rec.end_line) == (chapters[1].line, chapters[1].line + 2)
+    # no sign of a break: the line stays text of the chapter, where it stands
+    assert chapters[2].title == "道路运输相关业务"
+    assert [p.text for p in chapters[2].paragraphs] == ["一般规定"]
+
+
+@corpus
+def test_corpus_heading_broken_over_two_lines():
+    rel = "DLC/浙江地方法规/地方性法规/浙江/浙江省地方立法条例(2016-01-28).md"
+    n, first = source_line(rel, r"^#+ 第五章")
+    lines = (CORPUS / rel).read_text(encoding="utf-8").split("\n")
+    second = next(l for l in lines[n:] if l.strip())
+    doc = load(rel)
+    chapter = next(d for d in doc.divisions if d.kind == "chapter" and d.label == "第五章")
+    assert chapter.title == re.sub(r"^#+ 第五章\s*", "", first).strip() + second.strip()
