@@ -33,11 +33,13 @@ def mkdocs_build(config_file, site_dir, strict=False, docs_dir=None, changed=Non
     stamp = _build_stamp(config_file, Path(published_docs).resolve() if published_docs else docs, docs)
     tmp = Path(stage) if stage else publish.new_folder(site_dir)
     try:
-        kept = _reuse(site_dir, tmp, docs, changed, stamp)
-        pages = sum(1 for _ in docs.rglob("*.md")) - kept
+        sources = list(_walk(str(docs)))
+        reused = _reuse(site_dir, tmp, sources, changed, stamp)
+        kept = sum(1 for rel in reused if rel.endswith(".md"))
+        pages = sum(1 for rel, _ in sources if rel.endswith(".md")) - kept
         jobs = min(os.cpu_count() or 1, 4) if pages >= SHARD_FROM else 1
         if jobs == 1:
-            _mkdocs_once(config_file, tmp, strict, docs, dirty=True)
+            _mkdocs_once(config_file, tmp, strict, docs, dirty=True, reused=reused)
         else:
             procs = [subprocess.Popen([sys.executable, "-m", "build_tools.mkdocs_run", str(config_file), str(tmp),
                                        str(docs), "1" if strict else "0"],
@@ -78,23 +80,24 @@ def _build_stamp(config_file, docs: Path, content: Path | None = None) -> str:
     return h.hexdigest()
 
 
-def _reuse(site_dir: Path, tmp: Path, docs: Path, changed, stamp) -> int:
-    """Hard-link into tmp the old site's output of every docs/ file not in `changed` and older
-    than that output, when an incremental build is possible; returns the number of pages kept
-    (0 for a full build).  Everything else (changed pages, pages of a build that failed, theme
-    assets, 404 page, sitemap) is written anew, so MkDocs never writes into a linked file.
+def _reuse(site_dir: Path, tmp: Path, sources, changed, stamp) -> set[str]:
+    """Hard-link into tmp the old site's output of every docs/ file (`sources`: (path relative
+    to docs/, os.DirEntry)) not in `changed` and older than that output, when an incremental
+    build is possible; returns the docs/ files whose output was linked (none for a full
+    build).  Everything else (changed pages, pages of a build that failed, theme assets, 404
+    page, sitemap) is written anew, so MkDocs never writes into a linked file.
     (os.scandir on plain strings: on the corpus's 44,000 files pathlib cost four times more.)"""
+    reused: set[str] = set()
     if changed is None or not site_dir.is_dir():      # the stamp covers the navigation
-        return 0
+        return reused
     try:
         if (site_dir / STAMP).read_text(encoding="utf-8") != stamp:
-            return 0
+            return reused
     except OSError:
-        return 0
-    kept = 0
+        return reused
     old_root, new_root = str(site_dir), str(tmp)
     made: set[str] = set()
-    for rel, src in _walk(str(docs)):
+    for rel, src in sources:
         if rel in changed or rel.startswith("."):
             continue
         out_rel = rel[:-3] + ".html" if rel.endswith(".md") else rel
@@ -109,8 +112,8 @@ def _reuse(site_dir: Path, tmp: Path, docs: Path, changed, stamp) -> int:
             os.link(old, f"{new_root}/{out_rel}")
         except OSError:
             continue
-        kept += rel.endswith(".md")
-    return kept
+        reused.add(rel)
+    return reused
 
 
 def _walk(root: str, rel: str = ""):
@@ -153,6 +156,23 @@ def _sitemap(config_file, site, docs=None):
         fh.write(xml.encode("utf-8"))
 
 
+def _leave_out(reused):
+    """A MkDocs plugin leaving out the files whose output _reuse linked from the old site,
+    once the navigation is made with them (as a shard leaves out the other shards' files,
+    site_hooks.on_nav): the dirty build would skip them anyway, after one time stamp
+    comparison each in three passes over the corpus's 44,000 files."""
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import InclusionLevel
+
+    class LeaveOut(BasePlugin):
+        def on_nav(self, nav, config, files):
+            for f in files:
+                if f.src_uri in reused:
+                    f.inclusion = InclusionLevel.EXCLUDED
+            return nav
+    return LeaveOut()
+
+
 class _NoDirtyWarning:
     """MkDocs warns that a dirty build may leave stale links; ours starts from a folder that
     holds only the unchanged pages of an unchanged navigation (see _reuse)."""
@@ -162,7 +182,8 @@ class _NoDirtyWarning:
         return "'dirty' build" not in record.getMessage()
 
 
-def _mkdocs_once(config_file, site_dir, strict, docs_dir, dirty=False):
+def _mkdocs_once(config_file, site_dir, strict, docs_dir, dirty=False, reused=frozenset()):
+    """One MkDocs build into site_dir; `reused`: the docs/ files whose output _reuse linked there."""
     import logging
 
     from mkdocs.commands.build import build
@@ -170,6 +191,8 @@ def _mkdocs_once(config_file, site_dir, strict, docs_dir, dirty=False):
     logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
     extra = {"docs_dir": str(docs_dir)} if docs_dir else {}
     cfg = load_config(str(config_file), site_dir=str(site_dir), strict=strict, **extra)
+    if reused:
+        cfg.plugins["regsite-reused"] = _leave_out(reused)
     # the sitemap is ours (_sitemap, written after every build): MkDocs's template would render
     # one entry per page of the whole navigation, in every build, only to be replaced
     cfg.theme.static_templates.discard("sitemap.xml")
