@@ -120,14 +120,15 @@ def comparison(doc, by_slug, linker, store=None) -> dict:
 class Assembled:
     glossary: list
     plans: dict          # slug -> its pages (writers.markdown.plan)
-    rendered: dict       # relative path -> Markdown, for every document's pages
     reused: int          # documents whose pages came from the cache
     citations: object = None   # citations.Citations: references to other instruments
 
 
-def assemble(docs, store=None, memo=None) -> Assembled:
-    """Documents rendered here carry their link spans, documents taken from the cache do not.
-    memo: the build's slugs.Memo (word frequencies and term slugs of earlier builds)."""
+def assemble(docs, store, put, memo=None) -> Assembled:
+    """Every document's pages handed to put(relative path, Markdown) as soon as they are made
+    (none is held: at ten times the corpus they would be gigabytes).  Documents rendered here
+    carry their link spans, documents taken from the cache do not.  memo: the build's
+    slugs.Memo (word frequencies and term slugs of earlier builds)."""
     def scans(doc, words_digest):
         return store.get_extra(doc.derived.model_key, "scan", words_digest) if store else None
 
@@ -142,7 +143,6 @@ def assemble(docs, store=None, memo=None) -> Assembled:
     by_slug = {d.slug: d for d in docs}
     article_history(docs, by_slug, store)
     used: dict[str, set] = {}
-    rendered: dict[str, str] = {}
     reused = 0
     for d in docs:
         key = d.derived.model_key
@@ -166,6 +166,7 @@ def assemble(docs, store=None, memo=None) -> Assembled:
         for term in terms:
             used.setdefault(term, set()).add(d.slug)
         files = {**files, **comparison(d, by_slug, linker, store)}
-        rendered.update(files)
-        rendered.update(forward.pages(d, files))     # the current text's permanent address
-    return Assembled(linking.glossary(docs, used, memo), plans, rendered, reused, cits)
+        for pages in (files, forward.pages(d, files)):      # and the current text's permanent address
+            for rel, text in pages.items():
+                put(rel, text)
+    return Assembled(linking.glossary(docs, used, memo), plans, reused, cits)

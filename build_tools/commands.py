@@ -5,7 +5,7 @@ import shutil
 import time
 from pathlib import Path
 
-from .console import say, site_url_warning, summary  # noqa: F401
+from .console import say, site_url_warning, summary, summary_text  # noqa: F401
 from .loading import load_sources  # noqa: F401
 from .stages import StrictFailure
 from .mkdocs_run import mkdocs_build
@@ -55,7 +55,7 @@ def cmd_build(args) -> int:
 
 def _build(args, docs_dir, site_dir) -> int:
     """docs/ and site/ written beside the published ones, then published together."""
-    from . import publish
+    from . import memory, publish
     from .cli import _context
     ctx = _context(args)
     if args.full:
@@ -78,6 +78,11 @@ def _build(args, docs_dir, site_dir) -> int:
             say("--strict：site_url 仍是示例地址，构建中止")
             shutil.rmtree(new_docs, ignore_errors=True)
             return 1
+        # MkDocs needs docs/ only: the documents' memory is given back before it runs
+        done = summary_text(docs, failures)
+        failed = bool(failures) or any(p.severity == "error" for d in docs for p in d.problems)
+        del docs, failures
+        memory.release(collect=True)
         t = time.time()
         say("MkDocs 构建中 …")
         new_site = publish.new_folder(site_dir)
@@ -93,9 +98,8 @@ def _build(args, docs_dir, site_dir) -> int:
         raise
     say(f"网站已生成于 {args.site_dir}/{f'（沿用未改动的 {kept} 页）' if kept else ''}，"
         f"用时 {time.time() - t:.1f} 秒")
-    summary(docs, failures)
-    errors = [p for d in docs for p in d.problems if p.severity == "error"]
-    return 1 if failures or errors else 0
+    say(done)
+    return 1 if failed else 0
 
 
 def cmd_serve(args) -> int:

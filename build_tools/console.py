@@ -16,10 +16,14 @@ SEVERITY = {"warning": "警告", "error": "错误"}
 
 
 def summary(docs, failures):
+    say(summary_text(docs, failures))
+
+
+def summary_text(docs, failures) -> str:
     counts = collections.Counter(p.severity for d in docs for p in d.problems)
-    say(f"完成：文件 {len(docs)} 个，章节页 {sum(len(d.chapters) for d in docs)} 个，"
-        f"条文 {sum(len(d.articles) for d in docs)} 条；错误 {counts['error'] + len(failures)}，"
-        f"警告 {counts['warning']}，说明 {counts['info']}（详见各文件的“来源说明”）")
+    return (f"完成：文件 {len(docs)} 个，章节页 {sum(len(d.chapters) for d in docs)} 个，"
+            f"条文 {sum(len(d.articles) for d in docs)} 条；错误 {counts['error'] + len(failures)}，"
+            f"警告 {counts['warning']}，说明 {counts['info']}（详见各文件的“来源说明”）")
 
 
 PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")

@@ -316,7 +316,8 @@ class Derived:
     outgoing: Optional[list] = None
     # transforms.crossrefs: every name written in 《》 in the text, sorted; read by citations
     named: list[str] = field(default_factory=list)
-    # writers/search_index.part: (grams, records JSON), None until computed; read by it again
+    # writers/search_index.part: (grams, records JSON), None until computed; read by it again;
+    # the load stage moves it into a file (search_index.Parts) and sets it to None
     search: Optional[tuple[str, str]] = None
     # export --all (cli): the alignment with the previous text; read by export.to_json
     alignment: Optional[Alignment] = None

@@ -1,12 +1,14 @@
 """The collection-level build: named stages run in order over one declared state (Build).
 
-    load      sources → documents (model cache, worker processes)      loading.read_sources
-    slug      every document's address                                   slugs.assign
-    versions  works, versions, events, statuses for the build date       versions.apply
-    report    warnings on stderr; --strict stops here                    console
-    index     the search/ folder, forked beside the next stage            writers.site.SearchFiles
-    link      definitions, references, citations → rendered pages         assemble.assemble
-    write     pages + collection pages into the new docs/ folder          writers.site.write_files
+    load      sources → documents (model cache, worker processes);      loading.read_sources
+              their search parts moved out to a file                    writers.search_index.Parts
+    slug      every document's address                                  slugs.assign
+    versions  works, versions, events, statuses for the build date      versions.apply
+    report    warnings on stderr; --strict stops here                   console
+    index     the search/ folder, forked beside the next stage          writers.site.SearchFiles
+    link      definitions, references, citations → pages, each          assemble.assemble
+              written into the new docs/ folder once rendered           writers.site.Folder
+    write     collection pages into that folder; search/ joined         writers.site
 
 MkDocs (mkdocs_run.mkdocs_build) and publishing docs/ and site/ together (publish.py) follow
 in commands.build.  What each stage may reuse from an earlier build is keyed in one place
@@ -42,9 +44,11 @@ class Build:
     # filled by the stages
     docs: list = field(default_factory=list)              # load
     failures: list = field(default_factory=list)          # load: one line per unreadable file
-    memo: object = None                                   # load: slugs.Memo, kept between builds
+    memo: object = None                                    # load: slugs.Memo, kept between builds
+    search_parts: object = None                            # load: writers.search_index.Parts
     works: list = field(default_factory=list)             # versions
     search: object = None                                  # index: writers.site.SearchFiles
+    folder: object = None                                  # link: writers.site.Folder (the new docs/)
     made: object = None                                    # link: assemble.Assembled
     names: list = field(default_factory=list)             # write: files written
     changed: set | None = None                             # write: files whose bytes changed
@@ -53,8 +57,12 @@ class Build:
 
 def load(b: Build):
     from . import loading, slugs
+    from .writers.search_index import Parts
     b.memo = slugs.Memo.load(memo_path(b.store)) if b.store is not None else slugs.Memo()
     b.docs, b.failures = loading.read_sources(b.source, b.ctx, b.store, b.allow_outside, b.memo)
+    b.search_parts = Parts()
+    for d in b.docs:
+        b.search_parts.take(d)
 
 
 def memo_path(store) -> Path:
@@ -86,23 +94,27 @@ def report(b: Build):
 
 
 def index(b: Build):
+    from .memory import release
     from .writers.site import SearchFiles
     state = b.store.state_path("search-state") if b.store is not None else None
-    b.search = SearchFiles(b.docs, b.out, b.published, state).__enter__()
+    release()           # the freed heap is not handed to the forked process
+    b.search = SearchFiles(b.docs, b.out, b.published, state, parts=b.search_parts).__enter__()
 
 
 def link(b: Build):
     from .assemble import assemble
-    b.made = assemble(b.docs, b.store, b.memo)
+    from .writers.site import Folder
+    b.folder = Folder(b.out, b.published)
+    b.made = assemble(b.docs, b.store, put=b.folder.put, memo=b.memo)
 
 
 def write(b: Build):
     from .writers import site
-    files = {**b.made.rendered, **site.collection_pages(b.docs, b.made.plans, b.made.glossary, b.ctx.today)}
-    b.changed = site.write_files(b.out, b.published, files)
+    b.folder.put_all(site.collection_pages(b.docs, b.made.plans, b.made.glossary, b.ctx.today))
+    b.changed = b.folder.changed
     search, b.search = b.search, None
     search.__exit__(None, None, None)
-    b.names = list(files) + search.names
+    b.names = b.folder.names + search.names
     if b.changed is not None:
         b.changed |= search.changed
     if b.store is not None:

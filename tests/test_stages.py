@@ -33,7 +33,7 @@ def test_a_failing_stage_leaves_no_forked_index(tmp_path, monkeypatch):
     from build_tools.writers import site
     monkeypatch.setattr(site, "PARALLEL_FROM", 1)          # the index is built in a forked process
 
-    def broken(docs, store=None, memo=None):
+    def broken(*args, **kwargs):
         raise RuntimeError("链接失败")
     monkeypatch.setattr(assemble, "assemble", broken)
     out = tmp_path / "new"

@@ -32,6 +32,7 @@ import bisect
 import collections
 import itertools
 import json
+import os
 
 from .. import eids
 from . import markdown as md
@@ -122,22 +123,62 @@ def part(doc) -> tuple[str, str]:
     return result
 
 
+class Parts:
+    """Every document's search part (see part()), moved out of the document into an anonymous
+    temporary file: only the index stage reads them, one document at a time, and held with
+    the documents they are a fifth of the collection's memory (a gigabyte at ten times the
+    corpus).  A process forked after take() reads them too."""
+
+    def __init__(self):
+        import tempfile
+        self._file = tempfile.TemporaryFile(buffering=0)
+        self._end = 0
+        self._at: dict[int, tuple[int, int, int]] = {}     # id(document) -> offset, bytes of grams, of records
+
+    def take(self, doc) -> None:
+        grams, payload = part(doc)
+        doc.derived.search = None
+        g, p = grams.encode("utf-8", "surrogatepass"), payload.encode("utf-8", "surrogatepass")
+        self._at[id(doc)] = (self._end, len(g), len(p))
+        data = memoryview(g + p)
+        while data:
+            n = os.pwrite(self._file.fileno(), data, self._end)
+            data, self._end = data[n:], self._end + n
+
+    def get(self, doc) -> tuple[str, str]:
+        """part(doc), from the file when it was taken."""
+        at = self._at.get(id(doc))
+        if at is None:
+            return part(doc)
+        offset, g, p = at
+        data = os.pread(self._file.fileno(), g + p, offset)
+        return data[:g].decode("utf-8", "surrogatepass"), data[g:].decode("utf-8", "surrogatepass")
+
+
 def build(docs, previous: dict | None = None) -> tuple[dict[str, str], dict]:
-    """-> ({relative file name: content} for the search/ folder, state).  With the state of
-    an earlier build, only the postings of documents whose grams changed are updated; the
-    files are the same as built from scratch."""
+    """-> ({relative file name: content} for the search/ folder, state): what write() writes."""
     files: dict[str, str] = {}
+    state = write(docs, files.__setitem__, previous)
+    return files, state
+
+
+def write(docs, put, previous: dict | None = None, parts: Parts | None = None) -> dict:
+    """Hand every file of the search/ folder to put(relative name, content) as soon as it is
+    made (a document's shard right after the document, a gram shard as it is encoded), so
+    that no file is held until the end; -> the state.  With the state of an earlier build,
+    only the postings of documents whose grams changed are updated; the files are the same
+    as built from scratch."""
     heads = []
     grams = []
     info = []
     title_postings: dict[str, list[int]] = collections.defaultdict(list)
     for i, doc in enumerate(docs):
-        doc_grams, payload = part(doc)
+        doc_grams, payload = parts.get(doc) if parts is not None else part(doc)
         grams.append(doc_grams)
         head = [doc.slug, doc.title, doc.kind, doc.status]
         heads.append(head)
-        files[f"d{i}.js"] = (f'__regsearch("d{i}",{{"h":'
-                             f'{json.dumps(head, ensure_ascii=False, separators=(",", ":"))},"r":{payload}}});\n')
+        put(f"d{i}.js", (f'__regsearch("d{i}",{{"h":'
+                         f'{json.dumps(head, ensure_ascii=False, separators=(",", ":"))},"r":{payload}}});\n'))
         # the title's length as JavaScript counts it (UTF-16 units), for ranking and citations
         info.append(len(doc.title.encode("utf-16-le")) + (1 if str(doc.status or "").startswith(LAPSED) else 0))
         for g in _grams(norm(doc.title)):
@@ -159,12 +200,12 @@ def build(docs, previous: dict | None = None) -> tuple[dict[str, str], dict]:
     for slug, i in slugs.items():
         buckets[gram_hash(slug) % shards][2][slug] = i
     for k, bucket in enumerate(buckets):
-        files[f"g{k}.js"] = _js(f"g{k}", bucket)
+        put(f"g{k}.js", _js(f"g{k}", bucket))
     for k in range(0, len(heads), TITLE_CHUNK):
-        files[f"t{k // TITLE_CHUNK}.js"] = _js(f"t{k // TITLE_CHUNK}", heads[k:k + TITLE_CHUNK])
-    files["meta.js"] = _js("meta", {"v": VERSION, "shards": shards, "docs": len(heads), "tchunk": TITLE_CHUNK,
-                                    "info": _varints_b64(info)})
-    return files, state
+        put(f"t{k // TITLE_CHUNK}.js", _js(f"t{k // TITLE_CHUNK}", heads[k:k + TITLE_CHUNK]))
+    put("meta.js", _js("meta", {"v": VERSION, "shards": shards, "docs": len(heads), "tchunk": TITLE_CHUNK,
+                                "info": _varints_b64(info)}))
+    return state
 
 
 def _grams(text: str) -> set[str]:

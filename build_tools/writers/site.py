@@ -93,9 +93,9 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)     # libyaml: 10x faste
 class SearchFiles:
     """The search/ folder, written by a forked process (or here, for small sites)."""
 
-    def __init__(self, docs, tmp, out, state_path=None, fork=None):
+    def __init__(self, docs, tmp, out, state_path=None, fork=None, parts=None):
         fork = len(docs) >= PARALLEL_FROM if fork is None else fork
-        self.args, self.fork, self.state_path = (docs, tmp, out), fork, state_path
+        self.args, self.fork, self.state_path, self.parts = (docs, tmp, out), fork, state_path, parts
         self.names: list[str] = []
         self.changed: set[str] = set()
 
@@ -104,9 +104,10 @@ class SearchFiles:
         from ..cache import load_pickle, save_pickle
         docs, tmp, out = self.args
         previous = load_pickle(self.state_path) if self.state_path else None
-        files, state = search_index.build(docs, previous)
-        files = {f"search/{n}": t for n, t in files.items()}
-        result = (list(files), write_files(tmp, out, files))
+        folder = Folder(tmp, out)
+        state = search_index.write(docs, lambda name, text: folder.put(f"search/{name}", text), previous,
+                                   self.parts)
+        result = (folder.names, folder.changed)
         if self.state_path:
             save_pickle(self.state_path, state)
         if conn is None:
@@ -142,30 +143,54 @@ class SearchFiles:
         return False
 
 
-def write_files(tmp: Path, out: Path, files: dict[str, str | bytes]) -> set[str] | None:
-    """Write the files into the new folder tmp.  A file whose bytes equal those in the old
-    folder out is hard-linked from it instead, so it keeps its time stamp: MkDocs's dirty
-    build then renders only the changed pages.  Returns the changed or new files, or None
-    when there was no old folder."""
-    changed: set[str] | None = set() if out.is_dir() else None
-    made: set[Path] = set()
-    for rel, text in files.items():
-        path = tmp / rel
-        if path.parent not in made:
+class Folder:
+    """Files written one at a time into the new folder tmp, as they are made (no page is held
+    until the end).  A file whose bytes equal those in the old folder out is hard-linked from
+    it instead, so it keeps its time stamp: MkDocs's dirty build then renders only the changed
+    pages.  `changed` is the changed or new files, or None when there was no old folder;
+    `names` every file written, in order."""
+
+    def __init__(self, tmp: Path, out: Path | None):
+        self.tmp, self.out = Path(tmp), out
+        self.changed: set[str] | None = set() if out is not None and out.is_dir() else None
+        self.names: list[str] = []
+        self._written: set[str] = set()
+        self._made: set[Path] = set()
+
+    def put(self, rel: str, text: str | bytes) -> None:
+        path = self.tmp / rel
+        if rel in self._written:        # the later file of a name wins, as in a dict; never
+            path.unlink()               # write into a file hard-linked from the old folder
+        else:
+            self._written.add(rel)
+            self.names.append(rel)
+        if path.parent not in self._made:
             path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
+            self._made.add(path.parent)
         data = text if isinstance(text, bytes) else text.encode("utf-8")
-        if changed is not None:
-            old = out / rel
+        if self.changed is not None:
+            old = self.out / rel
             try:
                 if old.stat().st_size == len(data) and old.read_bytes() == data:
                     os.link(old, path)
-                    continue
+                    self.changed.discard(rel)
+                    return
             except OSError:
                 pass
-            changed.add(rel)
+            self.changed.add(rel)
         path.write_bytes(data)
-    return changed
+
+    def put_all(self, files: dict) -> None:
+        for rel, text in files.items():
+            self.put(rel, text)
+
+
+def write_files(tmp: Path, out: Path, files: dict[str, str | bytes]) -> set[str] | None:
+    """Write the files into the new folder tmp (see Folder); returns the changed or new
+    files, or None when there was no old folder."""
+    folder = Folder(tmp, out)
+    folder.put_all(files)
+    return folder.changed
 
 
 def home_page(docs) -> str:
