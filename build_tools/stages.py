@@ -5,7 +5,7 @@
     slug      every document's address                                  slugs.assign
     versions  works, versions, events, statuses for the build date      versions.apply
     report    warnings on stderr; --strict stops here                   console
-    index     the search/ folder, forked beside the next stage          writers.site.SearchFiles
+    index     the search/ folder, in a process of its own beside link   writers.site.SearchFiles
     link      definitions, references, citations → pages, each          assemble.assemble
               written into the new docs/ folder once rendered           writers.site.Folder
     write     collection pages into that folder; search/ joined         writers.site
@@ -57,12 +57,14 @@ class Build:
 
 def load(b: Build):
     from . import loading, slugs
+    from .memory import release
     from .writers.search_index import Parts
     b.memo = slugs.Memo.load(memo_path(b.store)) if b.store is not None else slugs.Memo()
     b.docs, b.failures = loading.read_sources(b.source, b.ctx, b.store, b.allow_outside, b.memo)
     b.search_parts = Parts()
     for d in b.docs:
         b.search_parts.take(d)
+    release()           # the parts' share of the heap
 
 
 def memo_path(store) -> Path:
@@ -94,10 +96,8 @@ def report(b: Build):
 
 
 def index(b: Build):
-    from .memory import release
     from .writers.site import SearchFiles
     state = b.store.state_path("search-state") if b.store is not None else None
-    release()           # the freed heap is not handed to the forked process
     b.search = SearchFiles(b.docs, b.out, b.published, state, parts=b.search_parts).__enter__()
 
 
@@ -139,7 +139,7 @@ def run(b: Build, until: str | None = None, quiet: bool = False) -> Build:
             if name == until:
                 break
     except BaseException as exc:
-        if b.search is not None:          # the forked index must not outlive a failed build
+        if b.search is not None:          # the index process must not outlive a failed build
             b.search.__exit__(type(exc), exc, exc.__traceback__)
         raise
     return b

@@ -1,5 +1,5 @@
 """The collection-level stage list (build_tools/stages.py): one order, documented where it runs,
-and a failing stage leaves no forked index behind."""
+and a failing stage leaves no index process behind."""
 import multiprocessing
 import re
 
@@ -27,11 +27,11 @@ def test_loading_the_collection_is_the_first_three_stages(tmp_path):
     assert {d.status for d in docs} >= {"现行有效"}
 
 
-def test_a_failing_stage_leaves_no_forked_index(tmp_path, monkeypatch):
+def test_a_failing_stage_leaves_no_index_process(tmp_path, monkeypatch):
     from build_tools import assemble, stages
     from build_tools.transforms import Context
     from build_tools.writers import site
-    monkeypatch.setattr(site, "PARALLEL_FROM", 1)          # the index is built in a forked process
+    monkeypatch.setattr(site, "PARALLEL_FROM", 1)          # the index is built in a process of its own
 
     def broken(*args, **kwargs):
         raise RuntimeError("链接失败")
@@ -42,6 +42,7 @@ def test_a_failing_stage_leaves_no_forked_index(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="链接失败"):
         stages.run(b)
     assert multiprocessing.active_children() == []
+    assert b.search.proc is not None and b.search.proc.poll() is not None     # started, and ended
     assert "index" in b.seconds and "link" not in b.seconds
 
 

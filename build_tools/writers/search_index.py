@@ -125,68 +125,76 @@ def part(doc) -> tuple[str, str]:
 
 class Parts:
     """Every document's search part (see part()), moved out of the document into an anonymous
-    temporary file: only the index stage reads them, one document at a time, and held with
-    the documents they are a fifth of the collection's memory (a gigabyte at ten times the
-    corpus).  A process forked after take() reads them too."""
+    temporary file: only the index reads them, one document at a time, and held with the
+    documents they are a fifth of the collection's memory (a gigabyte at ten times the
+    corpus).  Another process given the file (fd) and where() reads them with read_part."""
 
     def __init__(self):
         import tempfile
         self._file = tempfile.TemporaryFile(buffering=0)
+        self.fd = self._file.fileno()
         self._end = 0
         self._at: dict[int, tuple[int, int, int]] = {}     # id(document) -> offset, bytes of grams, of records
 
-    def take(self, doc) -> None:
+    def take(self, doc, keep: bool = False) -> None:
+        """Write doc's part to the file and, unless keep, drop it from the document."""
         grams, payload = part(doc)
-        doc.derived.search = None
+        if not keep:
+            doc.derived.search = None
         g, p = grams.encode("utf-8", "surrogatepass"), payload.encode("utf-8", "surrogatepass")
         self._at[id(doc)] = (self._end, len(g), len(p))
         data = memoryview(g + p)
         while data:
-            n = os.pwrite(self._file.fileno(), data, self._end)
+            n = os.pwrite(self.fd, data, self._end)
             data, self._end = data[n:], self._end + n
 
-    def get(self, doc) -> tuple[str, str]:
-        """part(doc), from the file when it was taken."""
-        at = self._at.get(id(doc))
-        if at is None:
-            return part(doc)
-        offset, g, p = at
-        data = os.pread(self._file.fileno(), g + p, offset)
-        return data[:g].decode("utf-8", "surrogatepass"), data[g:].decode("utf-8", "surrogatepass")
+    def where(self, doc) -> tuple[int, int, int]:
+        """Where doc's part is in the file (it must have been taken)."""
+        return self._at[id(doc)]
+
+
+def read_part(fd: int, where: tuple[int, int, int]) -> tuple[str, str]:
+    """A part Parts.take wrote: (grams, records JSON)."""
+    offset, g, p = where
+    data = os.pread(fd, g + p, offset)
+    return data[:g].decode("utf-8", "surrogatepass"), data[g:].decode("utf-8", "surrogatepass")
+
+
+def head(doc) -> list:
+    """What a search result shows of a document: [slug, title, kind, status]."""
+    return [doc.slug, doc.title, doc.kind, doc.status]
 
 
 def build(docs, previous: dict | None = None) -> tuple[dict[str, str], dict]:
     """-> ({relative file name: content} for the search/ folder, state): what write() writes."""
     files: dict[str, str] = {}
-    state = write(docs, files.__setitem__, previous)
+    state = write([head(d) for d in docs], (part(d) for d in docs), files.__setitem__, previous)
     return files, state
 
 
-def write(docs, put, previous: dict | None = None, parts: Parts | None = None) -> dict:
+def write(heads: list, parts, put, previous: dict | None = None) -> dict:
     """Hand every file of the search/ folder to put(relative name, content) as soon as it is
     made (a document's shard right after the document, a gram shard as it is encoded), so
-    that no file is held until the end; -> the state.  With the state of an earlier build,
-    only the postings of documents whose grams changed are updated; the files are the same
-    as built from scratch."""
-    heads = []
+    that no file is held until the end; -> the state.  heads: every document's head(),
+    parts: their part()s in the same order (an iterable read once).  With the state of an
+    earlier build, only the postings of documents whose grams changed are updated; the files
+    are the same as built from scratch."""
     grams = []
     info = []
     title_postings: dict[str, list[int]] = collections.defaultdict(list)
-    for i, doc in enumerate(docs):
-        doc_grams, payload = parts.get(doc) if parts is not None else part(doc)
+    for i, (h, (doc_grams, payload)) in enumerate(zip(heads, parts)):
         grams.append(doc_grams)
-        head = [doc.slug, doc.title, doc.kind, doc.status]
-        heads.append(head)
         put(f"d{i}.js", (f'__regsearch("d{i}",{{"h":'
-                         f'{json.dumps(head, ensure_ascii=False, separators=(",", ":"))},"r":{payload}}});\n'))
+                         f'{json.dumps(h, ensure_ascii=False, separators=(",", ":"))},"r":{payload}}});\n'))
+        _, title, _, status = h
         # the title's length as JavaScript counts it (UTF-16 units), for ranking and citations
-        info.append(len(doc.title.encode("utf-16-le")) + (1 if str(doc.status or "").startswith(LAPSED) else 0))
-        for g in _grams(norm(doc.title)):
+        info.append(len(title.encode("utf-16-le")) + (1 if str(status or "").startswith(LAPSED) else 0))
+        for g in _grams(norm(title)):
             title_postings[g].append(i)
     state = _postings(grams, previous)
     encoded = state["encoded"]
     titles = {g: varint_b64(p) for g, p in title_postings.items()}
-    slugs = {doc.slug: i for i, doc in enumerate(docs)}
+    slugs = {h[0]: i for i, h in enumerate(heads)}
     total = (sum(len(g) * 3 + len(p) + 6 for g, p in encoded.items()) +
              sum(len(g) * 3 + len(p) + 6 for g, p in titles.items()) + sum(len(s) + 8 for s in slugs))
     shards = 1

@@ -16,7 +16,7 @@ GENERATED_MARK = ".generated-by-build_tools"
 
 
 PARALLEL_FROM = 200     # documents; from here the search index is built beside the pages
-                        # (in a forked process, while the documents are linked: see stages.py)
+                        # (in a process of its own, while the documents are linked: see stages.py)
 
 
 def collection_pages(docs, plans, glossary, today) -> dict[str, str]:
@@ -91,56 +91,70 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)     # libyaml: 10x faste
 
 
 class SearchFiles:
-    """The search/ folder, written by a forked process (or here, for small sites)."""
+    """The search/ folder, written beside the link stage by a process of its own (or here, for
+    small sites).  The process is started afresh, not forked: it needs only every document's
+    head and search part (search_index.Parts), while a forked one would keep the whole
+    collection as it was at the fork, and the link stage, touching nearly every object of
+    it, would copy it page by page (about the size of the documents again)."""
 
     def __init__(self, docs, tmp, out, state_path=None, fork=None, parts=None):
+        from . import search_index
         fork = len(docs) >= PARALLEL_FROM if fork is None else fork
-        self.args, self.fork, self.state_path, self.parts = (docs, tmp, out), fork, state_path, parts
+        if parts is None:
+            parts = search_index.Parts()
+            for d in docs:
+                parts.take(d, keep=True)
+        self._parts = parts         # the file stays open while the index is written
+        self.job = {"heads": [search_index.head(d) for d in docs], "fd": parts.fd,
+                    "where": [parts.where(d) for d in docs], "tmp": str(tmp),
+                    "out": None if out is None else str(out), "state": None if state_path is None else str(state_path)}
+        self.fork, self.proc = fork, None
         self.names: list[str] = []
         self.changed: set[str] = set()
 
-    def _run(self, conn=None):
-        from . import search_index
-        from ..cache import load_pickle, save_pickle
-        docs, tmp, out = self.args
-        previous = load_pickle(self.state_path) if self.state_path else None
-        folder = Folder(tmp, out)
-        state = search_index.write(docs, lambda name, text: folder.put(f"search/{name}", text), previous,
-                                   self.parts)
-        result = (folder.names, folder.changed)
-        if self.state_path:
-            save_pickle(self.state_path, state)
-        if conn is None:
-            return result
-        conn.send(result)
-        conn.close()
-
     def __enter__(self):
         if not self.fork:
-            self.names, changed = self._run()
+            self.names, changed = write_index(self.job)
             self.changed = changed or set()
             return self
-        import multiprocessing
-        ctx = multiprocessing.get_context("fork")
-        self.conn, child = ctx.Pipe(duplex=False)
-        self.proc = ctx.Process(target=self._run, args=(child,))
-        self.proc.start()
-        child.close()
+        import pickle
+        import subprocess
+        import sys
+        self.proc = subprocess.Popen([sys.executable, "-m", "build_tools.writers.site"], cwd=Path(__file__).resolve().parents[2],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, pass_fds=(self.job["fd"],))
+        pickle.dump(self.job, self.proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        self.proc.stdin.close()
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        if not self.fork:
+        if self.proc is None:
             return False
-        try:
-            if exc_type is None:
-                self.names, changed = self.conn.recv()
-                self.changed = changed or set()
-        except EOFError:
-            pass
-        self.proc.join()
-        if exc_type is None and self.proc.exitcode != 0:
-            raise RuntimeError(f"检索索引生成失败（退出码 {self.proc.exitcode}）")
+        if exc_type is not None:            # the build failed: the index is not wanted
+            self.proc.kill()
+            self.proc.wait()
+            self.proc.stdout.close()
+            return False
+        import pickle
+        data = self.proc.stdout.read()
+        self.proc.stdout.close()
+        if self.proc.wait() != 0:
+            raise RuntimeError(f"检索索引生成失败（退出码 {self.proc.returncode}）")
+        self.names, changed = pickle.loads(data)
+        self.changed = changed or set()
         return False
+
+
+def write_index(job) -> tuple[list[str], set[str] | None]:
+    """Write the search/ folder of a SearchFiles job: (files written, files changed)."""
+    from . import search_index
+    from ..cache import load_pickle, save_pickle
+    previous = load_pickle(job["state"]) if job["state"] else None
+    folder = Folder(Path(job["tmp"]), None if job["out"] is None else Path(job["out"]))
+    parts = (search_index.read_part(job["fd"], where) for where in job["where"])
+    state = search_index.write(job["heads"], parts, lambda name, text: folder.put(f"search/{name}", text), previous)
+    if job["state"]:
+        save_pickle(job["state"], state)
+    return folder.names, folder.changed
 
 
 class Folder:
@@ -312,3 +326,10 @@ def glossary_page(glossary, docs, plans) -> str:
             links = "、".join(f"[《{md.escape(u.title)}》]({u.slug}/index.md)" for u in users)
             out += [f"使用相同词语的其他文件（链接只作参考，上述定义不一定适用于这些文件）：{links}", ""]
     return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":      # the search/ folder of a SearchFiles job given on stdin
+    import pickle
+    import sys
+    result = write_index(pickle.load(sys.stdin.buffer))
+    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
