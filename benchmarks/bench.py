@@ -15,7 +15,9 @@ ours   = python -m build_tools build (reading, repairing, linking, per-chapter p
          search index, MkDocs Material), first cold (empty model cache), then
          rebuilt after one source file changes (one sentence of one article).
 Wall time and peak memory of the largest process come from GNU time, the peak of all
-processes together from sampling /proc every 0.2 s; sizes from the built site.
+processes together from sampling /proc every 0.2 s; sizes from the built site.  With
+BENCH_LOG=FILE, every build's progress lines are appended to FILE as they come (a long run
+can be followed).
 """
 from __future__ import annotations
 
@@ -100,7 +102,7 @@ def timed(cmd, cwd) -> tuple[float, float, str]:
     is left in timed.total_peak (resident sizes summed) and timed.total_pss (proportional)."""
     t = time.time()
     proc = subprocess.Popen(["/usr/bin/time", "-f", "PEAK_KB %M"] + cmd, cwd=cwd, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     peak_all = [0.0, 0.0]
 
     def sample():
@@ -110,7 +112,15 @@ def timed(cmd, cwd) -> tuple[float, float, str]:
             time.sleep(0.2)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, err = proc.communicate()
+    lines = []
+    log = os.environ.get("BENCH_LOG")      # a file the progress lines are appended to as they come
+    for line in proc.stderr:
+        lines.append(line)
+        if log:
+            with open(log, "a", encoding="utf-8") as fh:
+                fh.write(f"{time.strftime('%H:%M:%S')} {line}")
+    proc.wait()
+    err = "".join(lines)
     sampler.join()
     wall = time.time() - t
     if proc.returncode != 0:
