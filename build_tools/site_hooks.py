@@ -1,5 +1,6 @@
 """MkDocs hooks, kept small so the site can move to another MkDocs-compatible engine:
-navigation from the generated docs/.nav.yml, sharding of large builds, compact HTML.
+navigation from the generated docs/.nav.yml, sharding of large builds, compact HTML, the
+faster Markdown of site_markdown.py.
 (The copy-link / copy-citation buttons are added by overrides/assets/regsite.js.)"""
 from __future__ import annotations
 
@@ -27,8 +28,9 @@ def _shard():
 
 
 def on_config(config):
-    if os.environ.get("REGSITE_FULL_MARKDOWN") != "1":
-        config["markdown_extensions"].append(site_markdown.LeanMarkdown())
+    if os.environ.get("REGSITE_FULL_MARKDOWN") != "1":        # REGSITE_PLAIN_BLOCKS=1: no site_blocks
+        blocks = os.environ.get("REGSITE_PLAIN_BLOCKS") != "1"
+        config["markdown_extensions"].append(site_markdown.LeanMarkdown(blocks=blocks))
     nav_file = Path(config["docs_dir"]) / ".nav.yml"
     if config.get("nav") is None and nav_file.exists():
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml: a large nav loads 10x faster

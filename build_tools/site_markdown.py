@@ -1,6 +1,7 @@
 """Python-Markdown made faster for the generated pages, with the same HTML: the inline patterns
-the generated Markdown never uses are dropped, and a pattern is not tried on a text that lacks
-what every match of it contains.  REGSITE_FULL_MARKDOWN=1 turns both off and
+the generated Markdown never uses are dropped, a pattern is not tried on a text that lacks
+what every match of it contains, and the regular blocks are built by site_blocks.py.
+REGSITE_FULL_MARKDOWN=1 turns all three off, REGSITE_PLAIN_BLOCKS=1 the last, and
 tests/test_site.py checks that the HTML does not change.
 """
 from __future__ import annotations
@@ -68,7 +69,12 @@ class _QuickInline(InlineProcessor):
 
 class LeanMarkdown(Extension):
     """Each page's text runs through 7 inline patterns, not 14, each tried only where it can
-    match."""
+    match; with `blocks`, the page's regular blocks skip Python-Markdown's parser and inline
+    processor (site_blocks.py)."""
+
+    def __init__(self, blocks: bool = True, **kwargs):
+        self.blocks = blocks
+        super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
         for name in UNUSED_INLINE:
@@ -76,3 +82,6 @@ class LeanMarkdown(Extension):
                 md.inlinePatterns.deregister(name)
         if "inline" in md.treeprocessors and type(md.treeprocessors["inline"]) is InlineProcessor:
             md.treeprocessors.register(_QuickInline(md), "inline", 20)    # its place in Python-Markdown
+        if self.blocks:
+            from .site_blocks import Builder
+            md.convert = Builder(md).convert

@@ -204,11 +204,14 @@ def test_screenshots_of_home_and_landing_page(web):
     ctx.close()
 
 
-@pytest.mark.parametrize("switch", ["REGSITE_FULL_MARKDOWN", "REGSITE_MATERIAL_NAV"])
+@pytest.mark.parametrize("switch", ["REGSITE_FULL_MARKDOWN", "REGSITE_PLAIN_BLOCKS",
+                                    "REGSITE_MATERIAL_NAV"])
 def test_the_fast_paths_give_the_same_html(site, tmp_path, monkeypatch, switch):
-    """The hook drops inline patterns the generated Markdown never uses, and writes the
-    navigation's items in Python (site_nav.py): the same HTML as with all of
-    Python-Markdown's patterns and with Material's navigation partials."""
+    """The hook drops inline patterns the generated Markdown never uses, builds the regular
+    blocks without Python-Markdown's parser (site_blocks.py), and writes the navigation's
+    items in Python (site_nav.py): the same HTML, links rewritten by MkDocs included, as with
+    all of Python-Markdown's patterns, with its block parser, and with Material's navigation
+    partials."""
     from build_tools import commands
     monkeypatch.setenv(switch, "1")
     full = tmp_path / "site"
