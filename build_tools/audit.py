@@ -115,8 +115,8 @@ def _unaccounted_text(doc) -> list[tuple[int, str]]:
         covered.update(range(front[0], front[1] + 1))
     missing = []
     for i, raw in enumerate(doc.lines, start=1):
-        if i in covered:
-            continue
+        if i in covered or not raw.strip():
+            continue        # a blank line has no text to account for (norm drops white space)
         joined = "".join(by_line.get(i, ()))
         if joined and WS.sub("", raw) in joined:
             continue        # the line's literal text is in the model: nothing to normalise
@@ -163,8 +163,10 @@ def scan_line(raw: str, markdown: bool):
     kind: article (key (number, suffix)), heading (key '第三章'), unnumbered (key '附则'),
     annex (key (附件, number or None))."""
     head = raw.lstrip(SCAN_SKIP)[:1]
-    if head and head not in SCAN_FIRST:
-        return None     # every pattern starts with one of these after the markup
+    if head not in SCAN_FIRST:
+        # every pattern starts with one of these after the markup; a line of nothing but
+        # markup characters and white space (a blank line) strips to none of them either
+        return None
     text = strip_markup(raw, markdown).strip().lstrip("\u3000").strip()
     m = SCAN_ARTICLE.match(text)
     if m:
