@@ -358,3 +358,37 @@ def test_corpus_heading_broken_over_two_lines():
     doc = load(rel)
     chapter = next(d for d in doc.divisions if d.kind == "chapter" and d.label == "第五章")
     assert chapter.title == re.sub(r"^#+ 第五章\s*", "", first).strip() + second.strip()
+
+
+# ------------------------------------------- 节 outside any 章, articles in a 章 before its first 节
+
+def test_sections_outside_chapters_hold_their_articles():
+    doc = lawrefbook("第一条 总则。\n\n## 第二节 工业污染防治\n\n第二条 工业。\n\n## 第三节 扬尘污染防治\n\n"
+                     "第三条 扬尘。\n\n### 第四章 法律责任\n\n第四条 责任。\n")
+    by = {a.label: a.division for a in doc.articles}
+    secs = {d.label: d.anchor for d in doc.divisions if d.kind == "section"}
+    assert by["第二条"] == secs["第二节"] and by["第三条"] == secs["第三节"]
+    outside = next(p for p in doc.problems if p.code == "article_outside_division")
+    assert "第一条" in outside.message and "第二条" not in outside.message
+    text = "\n".join(pages(doc).values())
+    assert "## 第二节 工业污染防治" in text and "## 第三节 扬尘污染防治" in text
+
+
+def test_article_of_a_chapter_before_its_first_section_is_in_the_chapter():
+    doc = lawrefbook("## 第一章 总则\n\n第一条 总则。\n\n## 第二章 业主\n\n一般规定\n\n第二条 业主。\n\n"
+                     "### 第二节 业主大会\n\n第三条 大会。\n")
+    chp2 = next(d for d in doc.divisions if d.label == "第二章")
+    assert next(a for a in doc.articles if a.label == "第二条").chapter == chp2.anchor
+    assert "article_outside_division" not in codes(doc)     # it is in 第二章, not outside all
+
+
+@corpus
+def test_corpus_sections_outside_chapters():
+    rel = "DLC/山东地方法规/地方性法规/山东/聊城市大气污染防治条例(2018-09-21).md"
+    n, heading = source_line(rel, r"^## 第二节")
+    lines = (CORPUS / rel).read_text(encoding="utf-8").split("\n")
+    first = next(l for l in lines[n:] if re.match(r"^第[一二三四五六七八九十]+条", l)).split()[0]
+    doc = load(rel)
+    sec = next(d for d in doc.divisions if d.kind == "section" and d.line == n)
+    assert next(a for a in doc.articles if a.label == first).division == sec.anchor
+    assert re.sub(r"^#+\s*", "", heading).split()[0] in "\n".join(pages(doc).values())

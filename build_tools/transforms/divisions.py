@@ -180,6 +180,7 @@ def _assign(doc, groups):
         key = (a.seq, a.number, a.suffix)
         chain = []
         parent_path = ()
+        before_all = False
         for level in LEVELS:
             members = groups.get((a.seq, parent_path, level))
             if not members:
@@ -188,11 +189,16 @@ def _assign(doc, groups):
             if u is None:
                 if any(m.start is None for m in members) or any(m.start and m.start < key for m in members):
                     unknown.append(a)
-                else:
-                    outside.append(a)
-                break
+                    before_all = False
+                    break
+                # before every division of this level: a 节 standing outside any 章 (聊城市大气污染
+                # 防治条例: 第二节…第六节, then 第四章, its 第三章 heading lost) may still hold it
+                before_all = True
+                continue
             chain.append(u)
             parent_path = u.path
+        if before_all and not chain:
+            outside.append(a)
         a.division = chain[-1].div.anchor if chain else None
         chapters = [u for u in chain if u.div.kind == "chapter"] or \
             [u for u in chain if u.div.kind in ("book", "part")]
