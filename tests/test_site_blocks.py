@@ -29,7 +29,7 @@ PIECES = ["第一条", "[词](chp_1.md#art_1__para_2 \"词，是指*某物*。\"
 def _convert(text: str, blocks: bool):
     md = markdown.Markdown(extensions=[*EXTENSIONS, LeanMarkdown(blocks=blocks)],
                            extension_configs=CONFIG)
-    return md.convert(text), md.toc_tokens
+    return md.convert(text), md.toc_tokens, md.toc
 
 
 @pytest.fixture
