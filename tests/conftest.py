@@ -57,6 +57,35 @@ def pytest_collection_modifyitems(session, config, items):
     items.sort(key=lambda item: rank.get(item.path.name, len(SLOW_FILES)))    # stable: in-file order kept
 
 
+# -- CPU per test, for docs-dev/benchmarks.md ------------------------------------------------
+#
+# REGSITE_TEST_CPU=FILE appends one line per test phase: worker, test, phase, CPU seconds of
+# the worker and of its children it has waited for (builds, MkDocs shards, the reading pool;
+# Chromium's shows where the browser is closed), wall seconds.  Wall times mean little on a
+# shared machine; CPU per file is what the suite's order and cuts are measured by.
+if os.environ.get("REGSITE_TEST_CPU"):
+    import resource
+    import time
+
+    def _cpu():
+        own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+    def _measured(phase):
+        @pytest.hookimpl(hookwrapper=True)
+        def hook(item):
+            cpu, wall = _cpu(), time.monotonic()
+            yield
+            with open(os.environ["REGSITE_TEST_CPU"], "a", encoding="utf-8") as log:
+                log.write(f"{os.environ.get('PYTEST_XDIST_WORKER', '-')}\t{item.nodeid}\t{phase}\t"
+                          f"{_cpu() - cpu:.2f}\t{time.monotonic() - wall:.2f}\n")
+        return hook
+
+    pytest_runtest_setup = _measured("setup")
+    pytest_runtest_call = _measured("call")
+    pytest_runtest_teardown = _measured("teardown")
+
+
 # -- caches shared by the tests --------------------------------------------------------------
 
 def _run_folder(tmp_path_factory, name):
