@@ -17,10 +17,17 @@ def test_escape_keeps_text_literal():
 
 
 def test_line_start_markup_is_escaped():
+    """Each line stays a paragraph and shows exactly its text (no stray backslash), also under a
+    line before it (= or - would make that line a heading)."""
+    import html as h
+
     import markdown as pymd
-    for line in ["# 不是标题", "- 不是列表", "1. 不是编号列表", "> 不是引用", "+ 加号"]:
-        html = pymd.markdown(md.escape(line))
-        assert html.startswith("<p>"), (line, html)
+    for line in ["# 不是标题", "- 不是列表", "1. 不是编号列表", "2) 括号编号", "> 不是引用", "+ 加号",
+                 "=== 分隔 ===", "= 等号", "| 竖线 |", "---"]:
+        for before in ("", "上一行\n"):
+            html = pymd.markdown(md.escape(before + line), extensions=["attr_list", "tables"])
+            assert html.startswith("<p>") and "<h" not in html, (line, html)
+            assert h.unescape(re.sub(r"<[^>]+>", "", html)) == before + line, (line, html)
 
 
 def test_pages_follow_chapters(seed_docs):

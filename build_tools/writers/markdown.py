@@ -29,7 +29,7 @@ SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "说明"}
 # ---------------------------------------------------------------- escaping
 
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
-_LINE_START = re.compile(r"^(\s*)([#+\-=>|]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=>|]|\d+[.)])", re.M)
 
 
 _NEEDS_ESCAPE = re.compile(r"[&<>\\`*_\[\]{}#+\-=|]|^\s*\d+[.)]", re.M)
@@ -41,8 +41,19 @@ def escape(text: str) -> str:
         return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) if m.group(2)[0] in "#+-=>|"
-                           else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], text)
+    return _LINE_START.sub(_line_start, text)
+
+
+def _line_start(m) -> str:
+    """A line-start marker made literal: a backslash where Python-Markdown takes one (# + - > |,
+    the . or ) of 1.), a character reference for = (a setext underline; Python-Markdown does not
+    take \\= as an escape and would show the backslash)."""
+    space, mark = m.group(1), m.group(2)
+    if mark[0] == "=":
+        return space + "&#61;"
+    if mark[0] in "#+->|":
+        return space + "\\" + mark
+    return space + mark[:-1] + "\\" + mark[-1]
 
 
 def theme_text(text: str) -> str:
