@@ -34,12 +34,31 @@ def assert_same_site(a, b):
     assert not different, different[:10]
 
 
-def built_copy_of_the_seeds(tmp_path):
-    """(sources, build folder): the seeds copied and built once."""
-    src = tmp_path / "seeds"
+@pytest.fixture(scope="module")
+def seeds_built_once(tmp_path_factory):
+    """The seeds copied and built once for the module, and a copy of what that first build left:
+    the sources, docs/ and site/, and the model cache of the source folder (keyed by the
+    folder's path, so every test builds in that same folder, restored first)."""
+    from build_tools.cache import ModelCache
+    base = tmp_path_factory.mktemp("seeds-built-once")
+    src, inc = base / "seeds", base / "inc"
     shutil.copytree(ROOT / "seeds", src)
-    inc = tmp_path / "inc"
-    return src, inc, build(src, inc)
+    stderr = build(src, inc)
+    cache = ModelCache(src).dir
+    first = base / "first"
+    for part, folder in (("seeds", src), ("inc", inc), ("cache", cache)):
+        shutil.copytree(folder, first / part, symlinks=True)
+    return src, inc, cache, first, stderr
+
+
+def built_copy_of_the_seeds(seeds_built_once):
+    """(sources, build folder, the first build's stderr): the seeds as the first build left
+    them (sources, docs/, site/ and model cache restored from the module's copy)."""
+    src, inc, cache, first, stderr = seeds_built_once
+    for part, folder in (("seeds", src), ("inc", inc), ("cache", cache)):
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(first / part, folder, symlinks=True)
+    return src, inc, stderr
 
 
 def assert_same_as_a_full_build(tmp_path, src, inc):
@@ -56,8 +75,8 @@ def edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_rebuild_after_an_edit_equals_a_full_build_and_renders_only_what_changed(tmp_path):
-    src, inc, first = built_copy_of_the_seeds(tmp_path)
+def test_rebuild_after_an_edit_equals_a_full_build_and_renders_only_what_changed(tmp_path, seeds_built_once):
+    src, inc, first = built_copy_of_the_seeds(seeds_built_once)
     assert "沿用" not in first                              # nothing to reuse yet
     page = inc / "site" / SLUG000 / "chp_4.html"
     other = inc / "site" / SLUG000 / "chp_1.html"
@@ -75,9 +94,9 @@ def test_rebuild_after_an_edit_equals_a_full_build_and_renders_only_what_changed
     assert_same_as_a_full_build(tmp_path, src, inc)
 
 
-def test_rebuild_after_a_definition_changes_relinks_every_document(tmp_path):
+def test_rebuild_after_a_definition_changes_relinks_every_document(tmp_path, seeds_built_once):
     """算力 is defined in 000 and linked from other documents: its new wording reaches them."""
-    src, inc, _ = built_copy_of_the_seeds(tmp_path)
+    src, inc, _ = built_copy_of_the_seeds(seeds_built_once)
     edit(src / SEED["000"].name, "数据存储力于一体", "数据存储能力于一体")
     build(src, inc)
     users = [p for p in (inc / "site").rglob("*.html") if SLUG000 not in str(p)
@@ -86,8 +105,8 @@ def test_rebuild_after_a_definition_changes_relinks_every_document(tmp_path):
     assert_same_as_a_full_build(tmp_path, src, inc)
 
 
-def test_a_new_document_changes_the_navigation_and_rebuilds_everything(tmp_path):
-    src, inc, _ = built_copy_of_the_seeds(tmp_path)
+def test_a_new_document_changes_the_navigation_and_rebuilds_everything(tmp_path, seeds_built_once):
+    src, inc, _ = built_copy_of_the_seeds(seeds_built_once)
     text = SEED["004"].read_text(encoding="utf-8")
     (src / "005_copy.txt").write_text(text.replace("加快推进", "进一步加快推进", 1), encoding="utf-8")
     out = build(src, inc)
@@ -95,11 +114,11 @@ def test_a_new_document_changes_the_navigation_and_rebuilds_everything(tmp_path)
     assert_same_as_a_full_build(tmp_path, src, inc)
 
 
-def test_a_failed_site_build_is_not_mistaken_for_an_unchanged_one(tmp_path):
+def test_a_failed_site_build_is_not_mistaken_for_an_unchanged_one(tmp_path, seeds_built_once):
     """docs/ is written, then MkDocs fails: the next build must still render the new pages."""
     from build_tools import commands
     from build_tools.transforms import Context
-    src, inc, _ = built_copy_of_the_seeds(tmp_path)
+    src, inc, _ = built_copy_of_the_seeds(seeds_built_once)
     edit(src / SEED["000"].name, "数据存储力于一体", "数据存储能力于一体")
     commands.generate(src, inc / "docs", Context(TODAY))     # as if MkDocs had failed after this
     out = build(src, inc)
