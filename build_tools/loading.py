@@ -71,15 +71,17 @@ def load_sources(folder, ctx, store=None, allow_outside=False):
     return b.docs, b.failures
 
 
-def read_sources(folder, ctx, store=None, allow_outside=False, memo=None):
+def read_sources(folder, ctx, store=None, allow_outside=False, memo=None, each=None):
     """Read every source (from the model cache where it is unchanged, in parallel for many
     files); unreadable files, and links that lead nowhere or out of the folder (unless
     allow_outside), are reported and skipped.  memo: the build's slugs.Memo, used where the
-    files are read in this process (worker processes have jieba loaded before the fork)."""
+    files are read in this process (worker processes have jieba loaded before the fork).
+    each: called with every document as soon as it is read (the load stage moves its search
+    part out then, so that the parts of all documents are never in memory together)."""
     enabled = gc.isenabled()
     gc.disable()        # the collector would rescan the growing heap of documents, again and again
     try:
-        docs, failures = _load_sources(folder, ctx, store, allow_outside, memo)
+        docs, failures = _load_sources(folder, ctx, store, allow_outside, memo, each)
         gc.freeze()     # the documents live to the end: later collections need not scan them
     finally:
         if enabled:
@@ -87,13 +89,18 @@ def read_sources(folder, ctx, store=None, allow_outside=False, memo=None):
     return docs, failures
 
 
-def _load_sources(folder, ctx, store, allow_outside=False, memo=None):
+def _load_sources(folder, ctx, store, allow_outside=False, memo=None, each=None):
     from .cache import ModelCache
     paths, refused = pipeline.scan(folder, allow_outside)
     if store is None and ModelCache.enabled():
         store = ModelCache(folder)
     keys = [store.key(p, ctx) if store else None for p in paths]
-    cached = [store.get(key) if key else None for key in keys]
+
+    def got(doc):
+        if doc is not None and each is not None:
+            each(doc)
+        return doc
+    cached = [got(store.get(key)) if key else None for key in keys]
     results: list = [(doc, None) if doc is not None else None for doc in cached]
     todo = [i for i, r in enumerate(results) if r is None]
     jobs = min(os.cpu_count() or 1, 4) if len(todo) >= PARALLEL_FROM else 1
@@ -103,10 +110,10 @@ def _load_sources(folder, ctx, store, allow_outside=False, memo=None):
         import pickle
         _preload()
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            loaded = [(pickle.loads(data) if data is not None else None, error)
+            loaded = [(got(pickle.loads(data)) if data is not None else None, error)
                       for data, error in pool.imap(_load_one_pickled, args, chunksize=32)]
     else:
-        loaded = [_load_one(a) for a in args]
+        loaded = [(got(doc), error) for doc, error in map(_load_one, args)]
     for i, result in zip(todo, loaded):
         results[i] = result
     docs, failures = [], []

@@ -60,10 +60,9 @@ def load(b: Build):
     from .memory import release
     from .writers.search_index import Parts
     b.memo = slugs.Memo.load(memo_path(b.store)) if b.store is not None else slugs.Memo()
-    b.docs, b.failures = loading.read_sources(b.source, b.ctx, b.store, b.allow_outside, b.memo)
     b.search_parts = Parts()
-    for d in b.docs:
-        b.search_parts.take(d)
+    b.docs, b.failures = loading.read_sources(b.source, b.ctx, b.store, b.allow_outside, b.memo,
+                                              each=b.search_parts.take)
     release()           # the parts' share of the heap
 
 
