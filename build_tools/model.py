@@ -221,6 +221,15 @@ class Successor:
 
 
 @dataclass
+class RepealedBy:
+    """The text whose own words repeal this instrument (versions.apply_repeals)."""
+    page: str                 # where the repealing text's pages are rendered
+    title: str
+    label: str                # the repealing article (第三十八条), "" outside articles
+    date: str                 # the repealing text's entry into force: repealed from then
+
+
+@dataclass
 class VersionEntry:
     """One version of the work, as every version of it lists them."""
     slug: str                 # its permanent address, "" when it has none
@@ -272,6 +281,7 @@ class VersionInfo:
     versions: list[VersionEntry] = field(default_factory=list)   # every version of the work
     events: list[HistoryEntry] = field(default_factory=list)     # the work's history
     notes: list[list[str]] = field(default_factory=list)         # [problem code, Chinese message]
+    repealed_by: Optional[RepealedBy] = None    # repealed in another text's own words
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .model import CompareInfo, HistoryEntry, Successor, VersionEntry, VersionInfo
+from .model import CompareInfo, HistoryEntry, RepealedBy, Successor, VersionEntry, VersionInfo
 from .history import Event, events  # noqa: F401  (the 题注 reader; events(doc) is part of this module's API)
 
 PREFIX = "中华人民共和国"
@@ -50,6 +50,7 @@ class Version:
     address: str = ""              # the permanent address of this text (SLUG-vYYYY-MM-DD), see assign_addresses
     aliases: list[str] = field(default_factory=list)   # former addresses forwarding to this text (assign_aliases)
     notes: list[tuple[str, str]] = field(default_factory=list)   # (problem code, Chinese message)
+    repealed_by: Optional[RepealedBy] = None   # apply_repeals: the text repealing this one
 
     @property
     def slug(self) -> str:
@@ -500,6 +501,8 @@ def apply_repeals(works: list[Work], today: dt.date):
                                 local and family(tv.doc).startswith("全国")):
                             continue
                         tv.status = "已废止"
+                        tv.repealed_by = tv.repealed_by or RepealedBy(page=v.slug, title=v.doc.title,
+                                                                      label=r.label, date=start)
                         where = f"{r.label}" if r.label else ""
                         tv.notes.append(("repealed_by",
                                          f"本站收录的《{v.doc.title}》{where}规定：“{r.sentence}”该文件自{start}起施行，"
@@ -507,7 +510,7 @@ def apply_repeals(works: list[Work], today: dt.date):
     for w in works:       # the same text filed twice follows its first copy
         for v in w.versions:
             if v.copy_of is not None and v.copy_of.status == "已废止" and v.status == IN_FORCE:
-                v.status = "已废止"
+                v.status, v.repealed_by = "已废止", v.copy_of.repealed_by
                 v.notes += [n for n in v.copy_of.notes if n[0] == "repealed_by"]
 
 
@@ -600,4 +603,5 @@ def summary(work: Work, v: Version) -> VersionInfo:
                              instrument=e.instrument, version=e.version,
                              page=e.text.slug if e.text is not None else "") for e in work.events],
         notes=[["version_grouping", n] for n in work.notes] + [list(n) for n in v.notes],
+        repealed_by=v.repealed_by,
     )

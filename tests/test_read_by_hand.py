@@ -235,6 +235,10 @@ def test_instrument_repealed_by_a_text_in_force_is_repealed():
     assert old.status == "已废止" and new.status == "现行有效" and other.status == "现行有效"
     note = next(p for p in old.problems if p.code == "repealed_by")
     assert "《中华人民共和国某某法》第二条" in note.message and "2022-07-01" in note.message
+    # the status row names the repealing text (a link to it), its article and the date
+    from build_tools.writers import markdown as md
+    row = next(line for line in md.metadata_block(old) if line.startswith("| 状态"))
+    assert f"由[《中华人民共和国某某法》](../{new.slug}/index.md)第二条废止（2022-07-01起" in row, row
     # before the repealing law takes effect, nothing is repealed
     versions.apply([old, other, new], datetime.date(2022, 6, 30))
     assert old.status == "现行有效"

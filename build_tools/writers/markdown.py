@@ -648,8 +648,10 @@ def metadata_block(doc: Document) -> list[str]:
                    f"（{rep.in_force_from or rep.date}起）")
     elif rep:
         status += f"，已有[正式文本{escape(rep.label)}](../{rep.page}/index.md)"
-    if any(p.code == "repealed_by" for p in doc.problems):
-        status += "（据本站收录的另一文件的规定，见[来源说明](#source-notes)）"
+    if v.repealed_by:
+        r = v.repealed_by
+        status += (f"，由[《{escape(r.title)}》](../{r.page}/index.md){escape(r.label)}废止（{r.date}起；"
+                   f"原文见[来源说明](#source-notes)）")
     if doc.status in IN_FORCE_WORDS:
         # the site sees only its own collection: say so where it calls a text in force
         status += "（据本站收录的文本和生成日期判断；本站未收录的修改、废止无从反映）"
