@@ -282,6 +282,7 @@ class VersionInfo:
     events: list[HistoryEntry] = field(default_factory=list)     # the work's history
     notes: list[list[str]] = field(default_factory=list)         # [problem code, Chinese message]
     repealed_by: Optional[RepealedBy] = None    # repealed in another text's own words
+    repeal_pending: Optional[RepealedBy] = None  # to be repealed by a text not yet in force
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -51,6 +51,7 @@ class Version:
     aliases: list[str] = field(default_factory=list)   # former addresses forwarding to this text (assign_aliases)
     notes: list[tuple[str, str]] = field(default_factory=list)   # (problem code, Chinese message)
     repealed_by: Optional[RepealedBy] = None   # apply_repeals: the text repealing this one
+    repeal_pending: Optional[RepealedBy] = None   # apply_repeals: a text not yet in force repealing it
 
     @property
     def slug(self) -> str:
@@ -295,7 +296,8 @@ ORDER = {"通过": 0, "批准": 1, "修正": 2, "修订": 2, "公布": 3, "施�
 
 # ------------------------------------------------------------------ status
 
-CODES = ("version_grouping", "version_date", "status_conflict", "status_source", "repealed_by")
+CODES = ("version_grouping", "version_date", "status_conflict", "status_source", "repealed_by",
+         "repeal_pending")
 
 def apply(docs, today: dt.date) -> list[Work]:
     """Group the collection, compute every version's status for `today` and store the result
@@ -487,8 +489,9 @@ def apply_repeals(works: list[Work], today: dt.date):
         for v in w.versions:
             # the repeal took effect when the instrument first did (an amended text keeps it)
             start = v.doc.dates.get("effective") or v.in_force_from
-            if v.draft or v.copy_of is not None or not start or start > t:
+            if v.draft or v.copy_of is not None or not start:
                 continue
+            pending = start > t       # enacted, not yet in force: the repeal is announced, not applied
             fam = family(v.doc)
             local = bool(fam) and not fam.startswith("全国")
             for r in getattr(v.doc, "repeals", []):
@@ -500,10 +503,17 @@ def apply_repeals(works: list[Work], today: dt.date):
                         if tv.status != IN_FORCE or not old or old >= start or (
                                 local and family(tv.doc).startswith("全国")):
                             continue
+                        where = f"{r.label}" if r.label else ""
+                        if pending:
+                            tv.repeal_pending = tv.repeal_pending or RepealedBy(
+                                page=v.slug, title=v.doc.title, label=r.label, date=start)
+                            tv.notes.append(("repeal_pending",
+                                             f"本站收录的《{v.doc.title}》{where}规定：“{r.sentence}”该文件自{start}起施行，"
+                                             f"本文件届时废止；在此之前仍现行有效"))
+                            continue
                         tv.status = "已废止"
                         tv.repealed_by = tv.repealed_by or RepealedBy(page=v.slug, title=v.doc.title,
                                                                       label=r.label, date=start)
-                        where = f"{r.label}" if r.label else ""
                         tv.notes.append(("repealed_by",
                                          f"本站收录的《{v.doc.title}》{where}规定：“{r.sentence}”该文件自{start}起施行，"
                                          f"本文件自该日起废止（本站据此标为已废止）"))
@@ -512,6 +522,9 @@ def apply_repeals(works: list[Work], today: dt.date):
             if v.copy_of is not None and v.copy_of.status == "已废止" and v.status == IN_FORCE:
                 v.status, v.repealed_by = "已废止", v.copy_of.repealed_by
                 v.notes += [n for n in v.copy_of.notes if n[0] == "repealed_by"]
+            elif v.copy_of is not None and v.copy_of.repeal_pending and v.status == IN_FORCE:
+                v.repeal_pending = v.copy_of.repeal_pending
+                v.notes += [n for n in v.copy_of.notes if n[0] == "repeal_pending"]
 
 
 def _conflicts(declared: str, computed: str) -> bool:
@@ -604,4 +617,5 @@ def summary(work: Work, v: Version) -> VersionInfo:
                              page=e.text.slug if e.text is not None else "") for e in work.events],
         notes=[["version_grouping", n] for n in work.notes] + [list(n) for n in v.notes],
         repealed_by=v.repealed_by,
+        repeal_pending=v.repeal_pending,
     )

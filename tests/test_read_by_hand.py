@@ -239,10 +239,14 @@ def test_instrument_repealed_by_a_text_in_force_is_repealed():
     from build_tools.writers import markdown as md
     row = next(line for line in md.metadata_block(old) if line.startswith("| 状态"))
     assert f"由[《中华人民共和国某某法》](../{new.slug}/index.md)第二条废止（2022-07-01起" in row, row
-    # before the repealing law takes effect, nothing is repealed
+    # before the repealing law takes effect, nothing is repealed: the repeal is announced
     versions.apply([old, other, new], datetime.date(2022, 6, 30))
     assert old.status == "现行有效"
     assert not any(p.code == "repealed_by" for p in old.problems)
+    assert any(p.code == "repeal_pending" and "2022-07-01" in p.message for p in old.problems)
+    row = next(line for line in md.metadata_block(old) if line.startswith("| 状态"))
+    assert "**现行有效**" in row and f"；[《中华人民共和国某某法》](../{new.slug}/index.md)第二条规定本文件自2022-07-01起废止" in row, row
+    assert not any(p.code == "repeal_pending" for p in other.problems)
 
 
 @corpus

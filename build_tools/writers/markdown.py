@@ -652,6 +652,10 @@ def metadata_block(doc: Document) -> list[str]:
         r = v.repealed_by
         status += (f"，由[《{escape(r.title)}》](../{r.page}/index.md){escape(r.label)}废止（{r.date}起；"
                    f"原文见[来源说明](#source-notes)）")
+    elif v.repeal_pending:
+        r = v.repeal_pending
+        status += (f"；[《{escape(r.title)}》](../{r.page}/index.md){escape(r.label)}规定本文件自{r.date}起废止"
+                   f"（原文见[来源说明](#source-notes)）")
     if doc.status in IN_FORCE_WORDS:
         # the site sees only its own collection: say so where it calls a text in force
         status += "（据本站收录的文本和生成日期判断；本站未收录的修改、废止无从反映）"
@@ -801,7 +805,7 @@ CODE_TITLES = {
     "duplicate_copy": "合并重复页", "duplicate_heading": "合并重复的章节标题",
     "heading_conflict": "章节标题冲突", "chapter_start_unknown": "章节起始位置不明",
     "chapter_unknown": "条文所属章节不明", "article_order": "恢复条文顺序", "article_gap": "条文缺失",
-    "blank_date": "日期空缺", "toc_omitted": "原文目录", "heading_spacing": "标题排版空格", "label_spacing": "条文编号中的空格", "history_in_body": "题注写在正文中", "heading_joined": "标题分两行", "repealed_by": "被其他文件废止",
+    "blank_date": "日期空缺", "toc_omitted": "原文目录", "heading_spacing": "标题排版空格", "label_spacing": "条文编号中的空格", "history_in_body": "题注写在正文中", "heading_joined": "标题分两行", "repealed_by": "被其他文件废止", "repeal_pending": "将被其他文件废止",
     "title_joined": "合并分行的标题", "expiry_unknown": "失效日期无法计算", "expiry_from_text": "失效日期的依据",
     "structure_unplaced": "未收入结构的条文或标题", "front_matter_unused": "文件头中未使用的字段",
     "division_gap": "章节编号不连续", "article_outside_division": "条文位于章节之外",
