@@ -503,20 +503,14 @@ def apply_repeals(works: list[Work], today: dt.date):
                         if tv.status != IN_FORCE or not old or old >= start or (
                                 local and family(tv.doc).startswith("全国")):
                             continue
-                        where = f"{r.label}" if r.label else ""
+                        by = RepealedBy(page=v.slug, title=v.doc.title, label=r.label, date=start)
+                        said = f"本站收录的《{v.doc.title}》{r.label}规定：“{r.sentence}”该文件自{start}起施行，"
                         if pending:
-                            tv.repeal_pending = tv.repeal_pending or RepealedBy(
-                                page=v.slug, title=v.doc.title, label=r.label, date=start)
-                            tv.notes.append(("repeal_pending",
-                                             f"本站收录的《{v.doc.title}》{where}规定：“{r.sentence}”该文件自{start}起施行，"
-                                             f"本文件届时废止；在此之前仍现行有效"))
+                            tv.repeal_pending = tv.repeal_pending or by
+                            tv.notes.append(("repeal_pending", said + "本文件届时废止；在此之前仍现行有效"))
                             continue
-                        tv.status = "已废止"
-                        tv.repealed_by = tv.repealed_by or RepealedBy(page=v.slug, title=v.doc.title,
-                                                                      label=r.label, date=start)
-                        tv.notes.append(("repealed_by",
-                                         f"本站收录的《{v.doc.title}》{where}规定：“{r.sentence}”该文件自{start}起施行，"
-                                         f"本文件自该日起废止（本站据此标为已废止）"))
+                        tv.status, tv.repealed_by = "已废止", tv.repealed_by or by
+                        tv.notes.append(("repealed_by", said + "本文件自该日起废止（本站据此标为已废止）"))
     for w in works:       # the same text filed twice follows its first copy
         for v in w.versions:
             if v.copy_of is not None and v.copy_of.status == "已废止" and v.status == IN_FORCE:
